@@ -1,0 +1,24 @@
+namespace Distill.Dsl.Catalogue
+{
+    /// <summary>
+    /// One parameter of a term or schedule. <see cref="Default"/> null means the argument is
+    /// required, unless the parameter belongs to a <see cref="Group"/>: exactly one parameter of a
+    /// group must be given (e.g. <c>warmup(epochs = 5)</c> or <c>warmup(steps = 1000)</c>).
+    /// Bounds apply to Number and Integer parameters; null means unbounded.
+    /// </summary>
+    public sealed record ParamSpec(
+        string Name,
+        string ClrName,
+        ParamKind Kind,
+        ParamValue? Default,
+        double? Min,
+        bool MinInclusive,
+        double? Max,
+        bool MaxInclusive,
+        EquatableArray<string> EnumValues,
+        string? Group,
+        string Description)
+    {
+        public bool IsRequired => Default is null && Group is null;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Distill.Dsl.Diagnostics
+{
+    public enum DiagnosticSeverity
+    {
+        Error,
+        Warning,
+        Info,
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime
+{
+    /// <summary>
+    /// A loss term: a scalar function of named input tensors. Subclasses carry
+    /// <see cref="DistillTermAttribute"/>, <see cref="TermInputAttribute"/>s and
+    /// <see cref="TermParameterAttribute"/> properties; an objective creates one instance per
+    /// weighted term of a recipe, with the recipe's arguments set on those properties.
+    /// </summary>
+    public abstract class LossTerm
+    {
+        /// <summary>
+        /// The unweighted loss as a scalar tensor carrying autograd to the student-side inputs.
+        /// Runs inside the objective's dispose scope: temporaries need no disposal here. Work
+        /// that other terms may share goes through <see cref="TermContext.Shared{T}"/>.
+        /// </summary>
+        public abstract Tensor Forward(TermContext context);
+
+        /// <summary>
+        /// Called once per <c>Compute</c> in training mode, after every term's forward, under
+        /// no_grad (e.g. SEED's queue update). Never called in evaluation mode.
+        /// </summary>
+        public virtual void AfterForward(TermContext context) { }
+
+        /// <summary>Persistent state saved with checkpoints (e.g. SEED's queue), by name.</summary>
+        public virtual IEnumerable<KeyValuePair<string, Tensor>> State => [];
+
+        /// <summary>Restores what <see cref="State"/> returned, onto <paramref name="device"/>.</summary>
+        public virtual void LoadState(IReadOnlyDictionary<string, Tensor> state, Device device) { }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime
+{
+    /// <summary>
+    /// The evaluation engine shared by generated objectives and <c>Objective</c> (loaded at
+    /// run time), so both give the same numbers: Σ weightᵢ(progress)·termᵢ with shared work
+    /// computed once per call, zero-weight terms skipped, and every temporary disposed.
+    /// </summary>
+    public abstract class ObjectiveBase
+    {
+        protected ObjectiveBase(string source, IReadOnlyList<WeightedTerm> terms, IReadOnlyList<string> requiredInputs, Device? device)
+        {
+            Source = source;
+            Terms = terms;
+            RequiredInputs = requiredInputs;
+            Device = device ?? CPU;
+        }
+
+        /// <summary>The recipe text this objective was made from.</summary>
+        public string Source { get; }
+        public IReadOnlyList<WeightedTerm> Terms { get; }
+        /// <summary>The input names the recipe consumes, sorted (ordinal).</summary>
+        public IReadOnlyList<string> RequiredInputs { get; }
+        public Device Device { get; }
+
+        /// <summary>Training mode runs stateful updates (SEED's queue); evaluation mode never does.</summary>
+        public bool Training { get; set; } = true;
+
+        /// <summary>Counters from the last call: shared values computed and cache hits.</summary>
+        public int LastSharedComputations { get; private set; }
+        public int LastSharedHits { get; private set; }
+
+        protected LossResult ComputeCore(IReadOnlyDictionary<string, Tensor> inputs, TrainingProgress progress)
+        {
+            CheckInputNames(inputs);
+            using var scope = NewDisposeScope();
+            var context = new TermContext(inputs, Training, Device);
+            Tensor? total = null;
+            var values = new List<TermValue>(Terms.Count);
+            var ran = new List<LossTerm>(Terms.Count);
+            foreach (var term in Terms)
+            {
+                double weight = term.WeightAt(progress);
+                if (weight == 0)
+                {
+                    values.Add(new TermValue(term.Name, 0, null));
+                    continue;
+                }
+                context.CurrentTerm = term.Name;
+                var value = term.Term.Forward(context);
+                if (value.numel() != 1)
+                    throw new InvalidOperationException($"{term.Name}: Forward returned shape [{string.Join(", ", value.shape)}], expected a scalar.");
+                var weighted = weight == 1 ? value : value * weight;
+                total = total is null ? weighted : total + weighted;
+                values.Add(new TermValue(term.Name, weight, value.detach().reshape(Array.Empty<long>())));
+                ran.Add(term.Term);
+            }
+            if (Training)
+            {
+                using var noGrad = no_grad();
+                foreach (var term in Terms.Where(t => ran.Contains(t.Term)))
+                {
+                    context.CurrentTerm = term.Name;
+                    term.Term.AfterForward(context);
+                }
+            }
+            LastSharedComputations = context.SharedComputations;
+            LastSharedHits = context.SharedHits;
+            total ??= zeros(Array.Empty<long>(), dtype: FirstFloatType(inputs), device: Device);
+            total = total.reshape(Array.Empty<long>()).MoveToOuterDisposeScope();
+            foreach (var v in values) v.Value?.MoveToOuterDisposeScope();
+            return new LossResult(total, values);
+        }
+
+        private void CheckInputNames(IReadOnlyDictionary<string, Tensor> inputs)
+        {
+            foreach (var name in RequiredInputs)
+                if (!inputs.TryGetValue(name, out var t) || t is null)
+                    throw new TermInputException("objective", name,
+                        $"missing; this recipe requires {string.Join(", ", RequiredInputs)}.");
+            foreach (var name in inputs.Keys)
+                if (!RequiredInputs.Contains(name, StringComparer.Ordinal))
+                    throw new TermInputException("objective", name,
+                        $"not used by this recipe; it requires exactly {string.Join(", ", RequiredInputs)}.");
+        }
+
+        private static ScalarType FirstFloatType(IReadOnlyDictionary<string, Tensor> inputs) =>
+            inputs.Values.Select(t => t.dtype).FirstOrDefault(d => d is ScalarType.Float32 or ScalarType.Float64 or ScalarType.Float16 or ScalarType.BFloat16, ScalarType.Float32);
+
+        /// <summary>Every term's persistent state, keyed "termName/stateName" (for checkpoints).</summary>
+        public Dictionary<string, Tensor> StateDict()
+        {
+            var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+            foreach (var term in Terms)
+                foreach (var kv in term.Term.State)
+                    state[term.Name + "/" + kv.Key] = kv.Value;
+            return state;
+        }
+
+        public void LoadStateDict(IReadOnlyDictionary<string, Tensor> state)
+        {
+            foreach (var term in Terms)
+            {
+                string prefix = term.Name + "/";
+                var mine = state.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
+                                .ToDictionary(kv => kv.Key.Substring(prefix.Length), kv => kv.Value);
+                if (mine.Count > 0) term.Term.LoadState(mine, Device);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace Distill.Runtime
+{
+    /// <summary>
+    /// One term's contribution at this step: its display name, its weight at this progress, and
+    /// its unweighted value (detached; null when the weight was 0 and the term was skipped).
+    /// </summary>
+    public sealed record TermValue(string Name, double Weight, Tensor? Value)
+    {
+        /// <summary>The unweighted value as a double (NaN when skipped). Synchronises with the device.</summary>
+        public double Raw => Value is null ? double.NaN : Value.to_type(ScalarType.Float64).item<double>();
+
+        /// <summary>Weight × value (0 when skipped).</summary>
+        public double Weighted => Value is null ? 0 : Weight * Raw;
+    }
+}

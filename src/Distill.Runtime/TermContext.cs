@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using Distill.Dsl.Catalogue;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime
+{
+    /// <summary>
+    /// What a term sees during one <c>Compute</c>: the named inputs, the mode, and a cache of work
+    /// shared between terms (the teacher's softened probabilities, normalised embeddings, distance
+    /// matrices). Cached values live until the end of the call's dispose scope.
+    /// </summary>
+    public sealed class TermContext
+    {
+        private readonly IReadOnlyDictionary<string, Tensor> _inputs;
+        private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+
+        public TermContext(IReadOnlyDictionary<string, Tensor> inputs, bool training, Device device)
+        {
+            _inputs = inputs;
+            Training = training;
+            Device = device;
+        }
+
+        public bool Training { get; }
+        public Device Device { get; }
+
+        /// <summary>The display name of the term being evaluated (for error messages).</summary>
+        public string CurrentTerm { get; internal set; } = "";
+
+        /// <summary>How many shared values were computed, and how many requests were served from the cache.</summary>
+        public int SharedComputations { get; private set; }
+        public int SharedHits { get; private set; }
+
+        public Tensor Input(string name)
+        {
+            if (_inputs.TryGetValue(name, out var tensor) && tensor is not null) return tensor;
+            throw new TermInputException(CurrentTerm, name, "not provided; the recipe needs it (see the objective's RequiredInputs).");
+        }
+
+        public Tensor Input(string role, string tap) => Input(InputNames.Of(role, tap));
+
+        /// <summary>
+        /// Returns the value cached under <paramref name="key"/>, computing it with
+        /// <paramref name="compute"/> the first time in this <c>Compute</c>. Keys must encode
+        /// everything the value depends on (input name, temperature, …).
+        /// </summary>
+        public T Shared<T>(string key, Func<T> compute) where T : notnull
+        {
+            if (_shared.TryGetValue(key, out var cached))
+            {
+                SharedHits++;
+                return (T)cached;
+            }
+            var value = compute();
+            _shared[key] = value;
+            SharedComputations++;
+            return value;
+        }
+
+        /// <summary>Throws a <see cref="TermInputException"/> naming the current term and the input.</summary>
+        public TermInputException Error(string input, string message) => new(CurrentTerm, input, message);
+    }
+}

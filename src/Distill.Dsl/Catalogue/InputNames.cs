@@ -7,6 +7,23 @@ namespace Distill.Dsl.Catalogue
     {
         public static string Of(string role, string tap) => Pascal(role) + Pascal(tap);
 
+        /// <summary>PascalCase → snake_case: "BatchMean" → "batch_mean", "Mean" → "mean".</summary>
+        public static string Snake(string pascal)
+        {
+            var sb = new StringBuilder(pascal.Length + 4);
+            for (int i = 0; i < pascal.Length; i++)
+            {
+                char c = pascal[i];
+                if (char.IsUpper(c))
+                {
+                    if (i > 0) sb.Append('_');
+                    sb.Append(char.ToLowerInvariant(c));
+                }
+                else sb.Append(c);
+            }
+            return sb.ToString();
+        }
+
         public static string Pascal(string snake)
         {
             var sb = new StringBuilder(snake.Length);

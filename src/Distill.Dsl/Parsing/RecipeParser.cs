@@ -26,7 +26,7 @@ namespace Distill.Dsl.Parsing
 
         private static RecipeSyntax ParseSyntax(string text)
         {
-            IInput input = Grammar.Trivia(new Input(text)).Remainder;
+            IInput input = Grammar.Trivia(new LimitedInput(text, 0, text.Length)).Remainder;
             var (depth, deepAt) = Resync.MaxDepth(text);
             if (depth > MaxNesting)
             {
@@ -49,10 +49,10 @@ namespace Distill.Dsl.Parsing
         private static LetSyntax ParseLet(string text, ref IInput input)
         {
             var start = input.Position;
-            var result = Grammar.Let(input);
+            var result = Grammar.Let(new LimitedInput(text, start, Resync.LetEnd(text, start), input.Line, input.Column));
             if (result.WasSuccessful)
             {
-                input = result.Remainder;
+                input = SkipTo(input, result.Remainder.Position);
                 return result.Value;
             }
 

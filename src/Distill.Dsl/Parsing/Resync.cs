@@ -62,6 +62,36 @@ namespace Distill.Dsl.Parsing
             return (max, at);
         }
 
+        /// <summary>
+        /// Where the <c>let</c> starting at <paramref name="start"/> ends: the first line break
+        /// outside parentheses that follows a complete value (the line does not end in an operator,
+        /// <c>=</c>, <c>(</c> or <c>,</c>), or the end of the text.
+        /// </summary>
+        public static int LetEnd(string text, int start)
+        {
+            int depth = 0;
+            char last = '=';
+            for (int i = start; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '#' || (c == '/' && i + 1 < text.Length && text[i + 1] == '/'))
+                {
+                    while (i + 1 < text.Length && text[i + 1] != '\n' && text[i + 1] != '\r') i++;
+                }
+                else if (c == '\n' || c == '\r')
+                {
+                    if (depth == 0 && "+-*/=(,".IndexOf(last) < 0) return i;
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    if (c == '(') depth++;
+                    else if (c == ')' && depth > 0) depth--;
+                    last = c;
+                }
+            }
+            return text.Length;
+        }
+
         public static bool StartsWithLet(string text, int i) =>
             string.CompareOrdinal(text, i, Grammar.Keyword, 0, Grammar.Keyword.Length) == 0
             && (i + Grammar.Keyword.Length == text.Length || !Grammar.IsIdentifierPart(text[i + Grammar.Keyword.Length]));

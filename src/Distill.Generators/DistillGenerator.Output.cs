@@ -17,7 +17,7 @@ namespace Distill.Generators
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
-        /// <summary>Adds one file per class, ordered by recipe path; a second recipe mapping to the same class is reported instead.</summary>
+        /// <summary>Adds one file per class, ordered by recipe path; a file listed twice counts once, and a second recipe mapping to the same class is reported instead.</summary>
         private static void AddSources(SourceProductionContext context, ImmutableArray<GeneratedSource?> sources)
         {
             var added = new Dictionary<string, GeneratedSource>(StringComparer.OrdinalIgnoreCase);
@@ -25,6 +25,7 @@ namespace Distill.Generators
             {
                 if (added.TryGetValue(source.FullName, out var first))
                 {
+                    if (first.RecipePath == source.RecipePath) continue;
                     context.ReportDiagnostic(GeneratorDiagnostics.DuplicateClass(source.RecipePath, source.FullName, first.RecipePath).ToDiagnostic());
                     continue;
                 }

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Distill.Dsl;
+using Distill.Dsl.Catalogue;
+
+namespace Distill.Runtime
+{
+    /// <summary>
+    /// The catalogue read by reflection: the <see cref="TermCatalogue"/> the binder checks recipes
+    /// against, plus the CLR types that implement each entry (to instantiate them).
+    /// <see cref="BuiltIn"/> holds Distill.Runtime's terms and schedules; <see cref="FromAssemblies"/>
+    /// adds user terms and schedules from other assemblies.
+    /// </summary>
+    public sealed class RuntimeCatalogue
+    {
+        private static readonly Lazy<RuntimeCatalogue> BuiltInCatalogue = new(() => FromAssemblies());
+        private readonly Dictionary<string, Type> _types;
+
+        private RuntimeCatalogue(TermCatalogue catalogue, Dictionary<string, Type> types)
+        {
+            Catalogue = catalogue;
+            _types = types;
+        }
+
+        /// <summary>Distill.Runtime's own terms and schedules.</summary>
+        public static RuntimeCatalogue BuiltIn => BuiltInCatalogue.Value;
+
+        public TermCatalogue Catalogue { get; }
+
+        /// <summary>
+        /// Reads every [DistillTerm] and [DistillSchedule] type of Distill.Runtime and of
+        /// <paramref name="assemblies"/>. Throws <see cref="CatalogueException"/> listing every type
+        /// that breaks a rule, and every DSL name defined twice.
+        /// </summary>
+        public static RuntimeCatalogue FromAssemblies(params IEnumerable<Assembly> assemblies)
+        {
+            var problems = new List<string>();
+            var terms = new List<TermSpec>();
+            var schedules = new List<ScheduleSpec>();
+            var types = new Dictionary<string, Type>(StringComparer.Ordinal);
+            var all = new[] { typeof(LossTerm).Assembly }.Concat(assemblies).Distinct();
+            foreach (var type in all.SelectMany(CatalogueReader.TypesOf).OrderBy(CatalogueReader.ClrName, StringComparer.Ordinal))
+            {
+                if (type.GetCustomAttribute<DistillTermAttribute>(inherit: false) is { } termAttribute
+                    && CatalogueReader.ReadTerm(type, termAttribute, problems) is { } term)
+                {
+                    terms.Add(term);
+                    types[term.ClrType] = type;
+                }
+                if (type.GetCustomAttribute<DistillScheduleAttribute>(inherit: false) is { } scheduleAttribute
+                    && CatalogueReader.ReadSchedule(type, scheduleAttribute, problems) is { } schedule)
+                {
+                    schedules.Add(schedule);
+                    types[schedule.ClrType] = type;
+                }
+            }
+            var names = terms.Select(t => (t.Name, t.ClrType)).Concat(schedules.Select(s => (s.Name, s.ClrType)));
+            foreach (var clash in names.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+                problems.Add($"'{clash.Key}' is defined by more than one type: {string.Join(", ", clash.Select(c => c.ClrType))}.");
+            if (problems.Count > 0) throw new CatalogueException(problems);
+            var catalogue = new TermCatalogue(terms.ToEquatableArray(), schedules.ToEquatableArray()).Normalize();
+            return new RuntimeCatalogue(catalogue, types);
+        }
+
+        /// <summary>The type implementing a catalogue entry, by its <c>ClrType</c> (as in TermSpec/ScheduleSpec).</summary>
+        public Type TypeOf(string clrType) =>
+            _types.TryGetValue(clrType, out var type)
+                ? type
+                : throw new KeyNotFoundException($"No term or schedule type '{clrType}' in this catalogue.");
+    }
+}

@@ -34,14 +34,17 @@ namespace Distill.Runtime
         /// <paramref name="assemblies"/>. Throws <see cref="CatalogueException"/> listing every type
         /// that breaks a rule, and every DSL name defined twice.
         /// </summary>
-        public static RuntimeCatalogue FromAssemblies(params IEnumerable<Assembly> assemblies)
+        public static RuntimeCatalogue FromAssemblies(params IEnumerable<Assembly> assemblies) =>
+            FromTypes(new[] { typeof(LossTerm).Assembly }.Concat(assemblies).Distinct().SelectMany(CatalogueReader.TypesOf));
+
+        /// <summary>Reads exactly the [DistillTerm] and [DistillSchedule] types among <paramref name="candidates"/> (others are ignored).</summary>
+        public static RuntimeCatalogue FromTypes(params IEnumerable<Type> candidates)
         {
             var problems = new List<string>();
             var terms = new List<TermSpec>();
             var schedules = new List<ScheduleSpec>();
             var types = new Dictionary<string, Type>(StringComparer.Ordinal);
-            var all = new[] { typeof(LossTerm).Assembly }.Concat(assemblies).Distinct();
-            foreach (var type in all.SelectMany(CatalogueReader.TypesOf).OrderBy(CatalogueReader.ClrName, StringComparer.Ordinal))
+            foreach (var type in candidates.Distinct().OrderBy(CatalogueReader.ClrName, StringComparer.Ordinal))
             {
                 if (type.GetCustomAttribute<DistillTermAttribute>(inherit: false) is { } termAttribute
                     && CatalogueReader.ReadTerm(type, termAttribute, problems) is { } term)

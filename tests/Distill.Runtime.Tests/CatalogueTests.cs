@@ -87,6 +87,7 @@ public class CatalogueTests
     [InlineData(typeof(BrokenTerms.SnakeEnumTerm), "not_pascal")]
     [InlineData(typeof(BrokenTerms.MissingTapTerm), "'nope'")]
     [InlineData(typeof(BrokenTerms.NotALossTerm), "must derive from LossTerm")]
+    [InlineData(typeof(BrokenTerms.DuplicateParameterTerm), "'x' is not a valid identifier or is used twice")]
     public void A_type_that_breaks_a_rule_is_rejected_with_its_name(Type type, string expected)
     {
         var error = Assert.Throws<CatalogueException>(() => RuntimeCatalogue.FromTypes(type));
@@ -95,12 +96,20 @@ public class CatalogueTests
     }
 
     [Fact]
+    public void A_private_nested_type_is_rejected_because_generated_code_could_not_name_it()
+    {
+        var error = Assert.Throws<CatalogueException>(() => RuntimeCatalogue.FromTypes(BrokenTerms.Private));
+
+        Assert.Contains("public or internal", Assert.Single(error.Problems));
+    }
+
+    [Fact]
     public void Loading_an_assembly_reports_every_broken_type_and_clash_at_once()
     {
         var error = Assert.Throws<CatalogueException>(() => RuntimeCatalogue.FromAssemblies(typeof(CatalogueTests).Assembly));
 
-        Assert.Equal(5, error.Problems.Count);
-        Assert.Contains(error.Problems, p => p.Contains("'kd' is defined by more than one type", StringComparison.Ordinal));
+        Assert.Equal(7, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.Contains("term 'kd' is defined by more than one type", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -108,11 +117,11 @@ public class CatalogueTests
     {
         var error = Assert.Throws<CatalogueException>(() => RuntimeCatalogue.FromTypes(typeof(KdTerm), typeof(DuplicateKd)));
 
-        Assert.Contains("'kd' is defined by more than one type", Assert.Single(error.Problems));
+        Assert.Contains("term 'kd' is defined by more than one type", Assert.Single(error.Problems));
     }
 
     [DistillTerm("kd")]
-    private sealed class DuplicateKd : LossTerm
+    internal sealed class DuplicateKd : LossTerm
     {
         public override TorchSharp.torch.Tensor Forward(TermContext context) => TorchSharp.torch.zeros(1);
     }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Distill.Dsl;
 using Distill.Dsl.Catalogue;
 
@@ -13,6 +15,8 @@ namespace Distill.Runtime
     /// </summary>
     internal static class ParameterReader
     {
+        private static readonly Regex ParameterName = new("^[A-Za-z_][A-Za-z0-9_]*$");
+
         public static List<ParamSpec> Read(Type type, List<string> problems)
         {
             var result = new List<ParamSpec>();
@@ -27,7 +31,10 @@ namespace Distill.Runtime
                     var attribute = property.GetCustomAttribute<TermParameterAttribute>(inherit: false);
                     if (attribute is null || !seen.Add(property.Name)) continue;
                     var spec = ReadOne(type, property, attribute, problems);
-                    if (spec is not null) result.Add(spec);
+                    if (spec is null) continue;
+                    if (!ParameterName.IsMatch(spec.Name) || result.Any(p => p.Name == spec.Name))
+                        problems.Add($"{CatalogueReader.ClrName(type)}.{property.Name}: parameter name '{spec.Name}' is not a valid identifier or is used twice.");
+                    result.Add(spec);
                 }
             }
             return result;
@@ -57,7 +64,7 @@ namespace Distill.Runtime
             }
             var enumValues = kind == ParamKind.Enum ? EnumValues(core, where, problems) : new List<string>();
             if (enumValues is null) return null;
-            if (!TryDefault(attribute.Default, kind, enumValues, out var defaultValue))
+            if (!TryDefault(attribute.Default, kind, core, out var defaultValue))
             {
                 problems.Add($"{where}: default '{attribute.Default}' does not fit a {kind} parameter.");
                 return null;
@@ -101,28 +108,28 @@ namespace Distill.Runtime
                 .ToList();
             var bad = names.Where(n => !IsPascalCase(n)).ToList();
             if (bad.Count == 0) return names.Select(InputNames.Snake).ToList();
-            problems.Add($"{where}: enum member(s) {string.Join(", ", bad)} of {enumType.Name} must be PascalCase (letters and digits, starting upper-case).");
+            problems.Add($"{where}: enum member(s) {string.Join(", ", bad)} of {enumType.Name} must be PascalCase (no underscores, starting upper-case).");
             return null;
         }
 
+        /// <summary>PascalCase as both readers define it: snake_case round-trips to the same name, and no underscores.</summary>
         internal static bool IsPascalCase(string name) =>
-            name.Length > 0 && name[0] >= 'A' && name[0] <= 'Z' && name.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+            InputNames.Pascal(InputNames.Snake(name)) == name && !name.Contains('_');
 
-        private static bool TryDefault(object? value, ParamKind kind, List<string> enumValues, out ParamValue? result)
+        /// <summary>Numbers as double, enum values by snake_case name, strings as identifiers; false when the value does not fit the kind.</summary>
+        private static bool TryDefault(object? value, ParamKind kind, Type type, out ParamValue? result)
         {
             result = value switch
             {
                 null => null,
-                Enum e when kind == ParamKind.Enum => Enum.GetName(e.GetType(), e) is { } name ? ParamValue.OfIdentifier(InputNames.Snake(name)) : null,
+                Enum e when kind == ParamKind.Enum && e.GetType() == type && Enum.GetName(type, e) is { } member => ParamValue.OfIdentifier(InputNames.Snake(member)),
                 string s when kind is ParamKind.Tap or ParamKind.Enum => ParamValue.OfIdentifier(s),
                 bool b when kind == ParamKind.Bool => ParamValue.Of(b),
-                double or float or int or long or short or byte when kind is ParamKind.Number or ParamKind.Integer => ParamValue.Of(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+                double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal
+                    when kind is ParamKind.Number or ParamKind.Integer => ParamValue.Of(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
                 _ => null,
             };
-            if (value is null) return true;
-            if (result is null) return false;
-            if (kind == ParamKind.Integer && Math.Floor(result.Number) != result.Number) return false;
-            return kind != ParamKind.Enum || enumValues.Contains(result.Identifier, StringComparer.Ordinal);
+            return value is null || result is not null;
         }
     }
 }

@@ -32,7 +32,7 @@ namespace Distill.Runtime
         /// <summary>
         /// Reads every [DistillTerm] and [DistillSchedule] type of Distill.Runtime and of
         /// <paramref name="assemblies"/>. Throws <see cref="CatalogueException"/> listing every type
-        /// that breaks a rule, and every DSL name defined twice.
+        /// that breaks a rule, and every term (or schedule) name defined twice.
         /// </summary>
         public static RuntimeCatalogue FromAssemblies(params IEnumerable<Assembly> assemblies) =>
             FromTypes(new[] { typeof(LossTerm).Assembly }.Concat(assemblies).Distinct().SelectMany(CatalogueReader.TypesOf));
@@ -59,9 +59,10 @@ namespace Distill.Runtime
                     types[schedule.ClrType] = type;
                 }
             }
-            var names = terms.Select(t => (t.Name, t.ClrType)).Concat(schedules.Select(s => (s.Name, s.ClrType)));
-            foreach (var clash in names.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-                problems.Add($"'{clash.Key}' is defined by more than one type: {string.Join(", ", clash.Select(c => c.ClrType))}.");
+            foreach (var clash in terms.Select(t => (Kind: "term", t.Name, t.ClrType))
+                         .Concat(schedules.Select(s => (Kind: "schedule", s.Name, s.ClrType)))
+                         .GroupBy(n => (n.Kind, n.Name)).Where(g => g.Count() > 1))
+                problems.Add($"{clash.Key.Kind} '{clash.Key.Name}' is defined by more than one type: {string.Join(", ", clash.Select(c => c.ClrType))}.");
             if (problems.Count > 0) throw new CatalogueException(problems);
             var catalogue = new TermCatalogue(terms.ToEquatableArray(), schedules.ToEquatableArray()).Normalize();
             return new RuntimeCatalogue(catalogue, types);

@@ -38,4 +38,25 @@ public static class BrokenTerms
 
     [DistillTerm("not_a_term")]
     public sealed class NotALossTerm;
+
+    [DistillTerm("twice")]
+    public sealed class DuplicateParameterTerm : LossTerm
+    {
+        [TermParameter(Name = "x")]
+        public double A { get; set; }
+
+        [TermParameter(Name = "x")]
+        public double B { get; set; }
+
+        public override Tensor Forward(TermContext context) => zeros(1);
+    }
+
+    /// <summary>Generated code could not name it.</summary>
+    [DistillTerm("hidden")]
+    private sealed class PrivateTerm : LossTerm
+    {
+        public override Tensor Forward(TermContext context) => zeros(1);
+    }
+
+    public static System.Type Private => typeof(PrivateTerm);
 }

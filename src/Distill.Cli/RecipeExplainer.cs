@@ -26,8 +26,8 @@ namespace Distill.Cli
                 if (spec is { Description.Length: > 0 }) w.WriteLine($"      {spec.Description}");
                 w.WriteLine($"      weight    {Weight(term)}");
                 if (term.Schedule is { } schedule)
-                    WriteArguments(w, "schedule", schedule.Name, schedule.Arguments, catalogue.FindSchedule(schedule.Name)?.Parameters);
-                WriteArguments(w, "params", term.Name, term.Arguments, spec?.Parameters);
+                    WriteArguments(w, "schedule", schedule.Name + ".", schedule.Arguments, catalogue.FindSchedule(schedule.Name)?.Parameters);
+                WriteArguments(w, "params", "", term.Arguments, spec?.Parameters);
                 w.WriteLine($"      inputs    {string.Join(", ", term.Inputs.Select(Input))}");
             }
             w.WriteLine();
@@ -64,30 +64,30 @@ namespace Distill.Cli
             return given.Count == 0 ? name : $"{name}({string.Join(", ", given)})";
         }
 
-        private static void WriteArguments(TextWriter w, string label, string owner, EquatableArray<BoundArgument> arguments, EquatableArray<ParamSpec>? specs)
+        private static void WriteArguments(TextWriter w, string label, string prefix, EquatableArray<BoundArgument> arguments, EquatableArray<ParamSpec>? specs)
         {
-            if (arguments.Count == 0 && (specs is null || specs.Value.Count == 0))
+            if (arguments.Count == 0)
             {
                 w.WriteLine($"      {label,-9} (none)");
                 return;
             }
-            bool first = true;
-            foreach (var argument in arguments)
+            for (int i = 0; i < arguments.Count; i++)
             {
+                var argument = arguments[i];
                 var spec = specs?.FirstOrDefault(p => p.Name == argument.Name);
-                string value = $"{argument.Name} = {argument.Value}";
-                string notes = string.Join("; ", new[] { argument.IsDefault ? "default" : "", spec is null ? "" : Range(spec) }.Where(n => n.Length > 0));
-                string head = first ? (label == "schedule" ? $"schedule  {owner}: " : "params    ") : "          ";
-                w.WriteLine(notes.Length == 0 ? $"      {head}{value}" : $"      {head}{value,-24} ({notes})");
-                first = false;
+                string value = $"{prefix}{argument.Name} = {argument.Value}";
+                string range = spec is null ? "" : Range(spec, specs!.Value);
+                string notes = string.Join("; ", new[] { argument.IsDefault ? "default" : "", range }.Where(n => n.Length > 0));
+                string head = i == 0 ? label : "";
+                w.WriteLine(notes.Length == 0 ? $"      {head,-9} {value}" : $"      {head,-9} {value,-24} ({notes})");
             }
         }
 
         /// <summary>The valid values of a parameter: <c>&gt; 0</c>, <c>[0, 1)</c>, <c>mean | sum</c>, <c>one of epochs | steps</c>.</summary>
-        public static string Range(ParamSpec p)
+        public static string Range(ParamSpec p, EquatableArray<ParamSpec> siblings)
         {
             if (p.Kind == ParamKind.Enum) return string.Join(" | ", p.EnumValues);
-            string group = p.Group is null ? "" : $"group '{p.Group}': give exactly one";
+            string group = p.Group is null ? "" : "one of " + string.Join(" | ", siblings.Where(s => s.Group == p.Group).Select(s => s.Name));
             string bounds = (p.Min, p.Max) switch
             {
                 ({ } lo, { } hi) => $"{(p.MinInclusive ? "[" : "(")}{ParamValue.FormatNumber(lo)}, {ParamValue.FormatNumber(hi)}{(p.MaxInclusive ? "]" : ")")}",

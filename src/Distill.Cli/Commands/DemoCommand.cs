@@ -9,17 +9,18 @@ using static TorchSharp.torch;
 namespace Distill.Cli.Commands
 {
     /// <summary>
-    /// <c>distill demo</c>: checks and explains every preset recipe it finds (examples/presets, or a
-    /// built-in recipe), then evaluates one on random tensors and prints the per-term table.
+    /// <c>distill demo</c>: checks and explains every preset recipe it finds (presets/ or
+    /// examples/presets/, or a built-in recipe), then evaluates the first that loads on random
+    /// tensors and prints the per-term table. Exit 0 when one was evaluated.
     /// </summary>
     internal static class DemoCommand
     {
-        public const string PresetsFolder = "examples/presets";
+        public static readonly string[] PresetsFolders = ["presets", "examples/presets"];
         public const string DefaultRecipe = "ce + 0.9 * kd(T = 4)\n";
 
         public static Command Create()
         {
-            var recipes = new Option<string?>("--recipes") { Description = $"folder of .distill recipes (default: the nearest {PresetsFolder})" };
+            var recipes = new Option<string?>("--recipes") { Description = "folder of .distill recipes (default: the nearest presets/ or examples/presets/)" };
             var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
             var seed = new Option<int>("--seed") { Description = "seed of the random inputs", DefaultValueFactory = _ => 0 };
             var command = new Command("demo", "Check and explain the preset recipes, then evaluate one on random tensors.")
@@ -39,7 +40,7 @@ namespace Distill.Cli.Commands
             var sources = folder is null
                 ? [("built-in.distill", DefaultRecipe)]
                 : RecipeFiles.Expand([folder]).Select(p => (p, File.ReadAllText(p))).ToList();
-            output.WriteLine(folder is null ? $"No {PresetsFolder} found; using the built-in recipe." : $"Recipes in {folder}:");
+            output.WriteLine(folder is null ? "No presets folder found; using the built-in recipe." : $"Recipes in {folder}:");
             var loaded = new List<Objective>();
             foreach (var (path, text) in sources)
             {
@@ -52,7 +53,7 @@ namespace Distill.Cli.Commands
             }
             output.WriteLine();
             foreach (var objective in loaded)
-                if (TryEvaluate(objective, seed, output)) return loaded.Count == sources.Count ? 0 : 1;
+                if (TryEvaluate(objective, seed, output)) return 0;
             output.WriteLine("No recipe could be evaluated.");
             return 1;
         }
@@ -75,15 +76,16 @@ namespace Distill.Cli.Commands
             }
         }
 
-        /// <summary>The nearest examples/presets above the working folder, else above the executable.</summary>
+        /// <summary>The nearest presets folder at or above the working folder, else above the executable.</summary>
         private static string? FindPresets()
         {
             foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
                 for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                {
-                    string candidate = Path.Combine(dir.FullName, PresetsFolder);
-                    if (Directory.Exists(candidate)) return Path.GetRelativePath(Directory.GetCurrentDirectory(), candidate);
-                }
+                    foreach (var name in PresetsFolders)
+                    {
+                        string candidate = Path.Combine(dir.FullName, name);
+                        if (Directory.Exists(candidate)) return Path.GetRelativePath(Directory.GetCurrentDirectory(), candidate);
+                    }
             return null;
         }
     }

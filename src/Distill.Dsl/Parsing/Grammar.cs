@@ -109,13 +109,10 @@ namespace Distill.Dsl.Parsing
             return input =>
             {
                 int end = input.AtEnd ? input.Position : scan(input.Source, input.Position);
-            if (end == input.Position)
-            {
-                return Result.Failure<string>(input, "unexpected character", expectations);
-            }
-            var rest = input;
-            while (rest.Position < end && !rest.AtEnd) rest = rest.Advance();
-            return Result.Success(input.Source.Substring(input.Position, rest.Position - input.Position), rest);
+                if (end == input.Position) return Result.Failure<string>(input, "unexpected character", expectations);
+                var rest = input;
+                while (rest.Position < end && !rest.AtEnd) rest = rest.Advance();
+                return Result.Success(input.Source.Substring(input.Position, rest.Position - input.Position), rest);
             };
         }
 

@@ -54,7 +54,6 @@ namespace Distill.Dsl.Parsing
         private static readonly Parser<Located<char>> Open = Symbol('(');
         private static readonly Parser<Located<char>> Close = Symbol(')');
         private static readonly Parser<Located<char>> CloseAfterArgument = Symbol(')', "',' or ')'");
-        private static readonly Parser<Located<char>> CloseWithoutArguments = Symbol(')', "parameter name or ')'");
         private static readonly Parser<Located<char>> Comma = Symbol(',');
         private static readonly Parser<Located<char>> Minus = Symbol('-');
         private static readonly Parser<Located<char>> Plus = Symbol('+');
@@ -147,11 +146,31 @@ namespace Distill.Dsl.Parsing
             from value in ArgumentValue
             select new ArgumentSyntax(name.Value, name.Span, value, name.Span.Cover(value.Span));
 
+        /// <summary>
+        /// An argument, or, when it cannot be read, an argument holding an <see cref="ErrorSyntax"/>
+        /// that reaches to the next <c>,</c> or <c>)</c> of the list on the same line, so the other
+        /// arguments are still checked. Without such a resync point the failure stands.
+        /// </summary>
+        private static readonly Parser<ArgumentSyntax> RecoveringArgument = input =>
+        {
+            var result = Argument(input);
+            if (result.WasSuccessful) return result;
+            int end = Resync.ArgumentEnd(input.Source, result.Remainder.Position);
+            var rest = input;
+            while (rest.Position < end && !rest.AtEnd) rest = rest.Advance();
+            if (end < 0 || rest.Position < end) return result;
+            var span = TextSpan.FromBounds(input.Position, RecipeParser.TrimEnd(input.Source, input.Position, end));
+            var error = new ErrorSyntax(RecipeParser.SyntaxError(input.Source, result), span);
+            return Result.Success(new ArgumentSyntax("", new TextSpan(result.Remainder.Position, 0), error, span), rest);
+        };
+
         private static readonly Parser<(IEnumerable<ArgumentSyntax> Arguments, TextSpan Close)> ArgumentList =
             from open in Open
-            from arguments in Argument.XDelimitedBy(Comma).XOptional()
-            from close in arguments.IsDefined ? CloseAfterArgument : CloseWithoutArguments
-            select (arguments.GetOrElse(Enumerable.Empty<ArgumentSyntax>()), close.Span);
+            from list in Close.Select(close => (Enumerable.Empty<ArgumentSyntax>(), close.Span))
+                .XOr(from arguments in RecoveringArgument.XDelimitedBy(Comma)
+                     from close in CloseAfterArgument
+                     select (arguments, close.Span))
+            select list;
 
         private static readonly Parser<ExpressionSyntax> CallOrName =
             from name in DottedName

@@ -122,7 +122,7 @@ namespace Distill.Dsl.Parsing
             return Grammar.Trivia(input).Remainder;
         }
 
-        private static DistillDiagnostic SyntaxError<T>(string text, IResult<T> failure)
+        internal static DistillDiagnostic SyntaxError<T>(string text, IResult<T> failure)
         {
             int at = failure.Remainder.Position;
             var expected = failure.Expectations.Distinct().ToList();
@@ -149,7 +149,7 @@ namespace Distill.Dsl.Parsing
         }
 
         /// <summary>The end of the last character in [start, end) that is neither whitespace nor inside a comment.</summary>
-        private static int TrimEnd(string text, int start, int end)
+        internal static int TrimEnd(string text, int start, int end)
         {
             int last = start;
             for (int i = start; i < end; i++)

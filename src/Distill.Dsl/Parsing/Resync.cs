@@ -41,6 +41,25 @@ namespace Distill.Dsl.Parsing
             return text.Length;
         }
 
+        /// <summary>
+        /// Where a bad argument ends: the next <c>,</c> or <c>)</c> outside parentheses opened after
+        /// <paramref name="from"/>, or -1 when a line break, a comment, a <c>+</c> or the end of the
+        /// text comes first (then the whole term is abandoned instead).
+        /// </summary>
+        public static int ArgumentEnd(string text, int from)
+        {
+            int depth = 0;
+            for (int i = from; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n' || c == '\r' || c == '#' || c == '+' || (c == '/' && i + 1 < text.Length && text[i + 1] == '/')) return -1;
+                if (c == '(') depth++;
+                else if (c == ')' && depth > 0) depth--;
+                else if ((c == ')' || c == ',') && depth == 0) return i;
+            }
+            return -1;
+        }
+
         /// <summary>The deepest parenthesis nesting outside comments, and where it is first reached.</summary>
         public static (int Depth, int Position) MaxDepth(string text)
         {

@@ -56,9 +56,6 @@ namespace Distill.Dsl.Parsing
         private static readonly Parser<Located<char>> CloseAfterArgument = Symbol(')', "',' or ')'");
         private static readonly Parser<Located<char>> Comma = Symbol(',');
         private static readonly Parser<Located<char>> Minus = Symbol('-');
-        private static readonly Parser<Located<char>> Plus = Symbol('+');
-        private static readonly Parser<Located<char>> Times = Symbol('*');
-        private static readonly Parser<Located<char>> Slash = Symbol('/');
         private static readonly Parser<Located<char>> EqualsSign = Symbol('=');
 
         public static bool IsIdentifierStart(char c) => c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -199,11 +196,31 @@ namespace Distill.Dsl.Parsing
             from atom in Atom
             select minuses.Reverse().Aggregate(atom, (operand, minus) => new NegateSyntax(operand, minus.Span.Cover(operand.Span)));
 
-        private static readonly Parser<BinaryOperator> MultiplyOperator =
-            Times.Return(BinaryOperator.Multiply).Or(Slash.Return(BinaryOperator.Divide));
+        /// <summary>
+        /// One of the operators spelled by <paramref name="symbols"/> (in <see cref="BinaryOperator"/>
+        /// order from <paramref name="first"/>), read in one step rather than as an <c>Or</c> of
+        /// symbols: operators are tried after every operand, and this keeps that cheap.
+        /// </summary>
+        private static Parser<Located<BinaryOperator>> Operator(string symbols, BinaryOperator first)
+        {
+            var expectations = symbols.Select(c => $"'{c}'").ToArray();
+            Parser<BinaryOperator> single = input =>
+            {
+                int index = input.AtEnd ? -1 : symbols.IndexOf(input.Current);
+                return index >= 0
+                    ? Result.Success((BinaryOperator)((int)first + index), input.Advance())
+                    : Result.Failure<BinaryOperator>(input, "unexpected character", expectations);
+            };
+            return Token(single);
+        }
 
-        private static readonly Parser<BinaryOperator> AddOperator =
-            Plus.Return(BinaryOperator.Add).Or(Minus.Return(BinaryOperator.Subtract));
+        private static readonly Parser<BinaryOperator> MultiplyOperator =
+            Operator("*/", BinaryOperator.Multiply).Select(op => op.Value);
+
+        /// <summary><c>+</c> or <c>-</c> with its span, for the top-level sum in <see cref="RecipeParser"/>.</summary>
+        public static readonly Parser<Located<BinaryOperator>> AddOperatorToken = Operator("+-", BinaryOperator.Add);
+
+        private static readonly Parser<BinaryOperator> AddOperator = AddOperatorToken.Select(op => op.Value);
 
         /// <summary><c>unary (('*' | '/') unary)*</c>, left-deep, built without recursion.</summary>
         public static readonly Parser<ExpressionSyntax> Product =
@@ -216,10 +233,6 @@ namespace Distill.Dsl.Parsing
             from first in Product
             from rest in AddOperator.Then(op => Product.Select(right => (op, right))).XMany()
             select Chain(first, rest);
-
-        public static readonly Parser<Located<BinaryOperator>> AddOperatorToken =
-            Plus.Select(t => new Located<BinaryOperator>(BinaryOperator.Add, t.Span))
-                .Or(Minus.Select(t => new Located<BinaryOperator>(BinaryOperator.Subtract, t.Span)));
 
         public static readonly Parser<LetSyntax> Let =
             from keyword in Token(Word.Where(w => w == Keyword).Named("'let'"))

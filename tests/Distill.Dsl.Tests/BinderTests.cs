@@ -134,6 +134,24 @@ public class BinderTests
     }
 
     [Fact]
+    public void A_thousand_terms_bind_to_a_thousand_distinct_terms_in_order()
+    {
+        var text = string.Join("\n+ ", Enumerable.Range(1, 1000).Select(i => $"{i} * kd(T = {i})"));
+        var recipe = Bind(text);
+        Assert.Equal(1000, recipe.Terms.Count);
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => (double)i), recipe.Terms.Select(t => t.Weight));
+        Assert.Equal("kd(T=1000)", recipe.Terms[999].DisplayName);
+    }
+
+    [Fact]
+    public void A_long_let_chain_is_a_diagnostic_not_a_stack_overflow()
+    {
+        var lets = string.Concat(Enumerable.Range(0, 300).Select(i => $"let a{i} = a{i + 1}\n"));
+        var result = RecipeCompiler.Compile(lets + "let a300 = 1\na0 * kd", TestCatalogue.Instance);
+        Assert.Contains(result.Diagnostics, d => d.Id == "DST0003");
+    }
+
+    [Fact]
     public void Null_text_and_empty_catalogue_are_diagnostics_not_exceptions()
     {
         Assert.Equal("DST0306", Assert.Single(RecipeCompiler.Compile(null!, TestCatalogue.Instance).Diagnostics).Id);

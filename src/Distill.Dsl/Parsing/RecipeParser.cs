@@ -139,10 +139,11 @@ namespace Distill.Dsl.Parsing
             return "'" + text.Substring(at, length) + "'";
         }
 
-        /// <summary>The length of the token at a position: a whole word or number, else one character.</summary>
+        /// <summary>The length of the token at a position: a whole number or word, else one character.</summary>
         private static int TokenLength(string text, int at)
         {
             if (at >= text.Length) return 0;
+            if (Resync.IsNumberStart(text, at)) return Resync.SkipNumber(text, at) - at;
             int end = at;
             while (end < text.Length && Grammar.IsIdentifierPart(text[end])) end++;
             return end > at ? end - at : 1;

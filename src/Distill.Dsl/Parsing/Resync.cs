@@ -123,10 +123,10 @@ namespace Distill.Dsl.Parsing
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-        private static bool IsNumberStart(string text, int i) =>
+        public static bool IsNumberStart(string text, int i) =>
             IsDigit(text[i]) || (text[i] == '.' && i + 1 < text.Length && IsDigit(text[i + 1]));
 
-        private static int SkipNumber(string text, int i)
+        public static int SkipNumber(string text, int i)
         {
             while (i < text.Length && (IsDigit(text[i]) || text[i] == '.')) i++;
             if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))

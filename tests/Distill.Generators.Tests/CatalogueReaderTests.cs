@@ -67,5 +67,16 @@ namespace Distill.Generators.Tests
             Assert.Equal(names.OrderBy(n => n, System.StringComparer.Ordinal), names);
             Assert.Contains("aaa", names);
         }
+
+        [Fact]
+        public void The_built_in_terms_are_read_from_the_referenced_runtime_without_problems()
+        {
+            var result = Catalogue("class Empty { }");
+
+            Assert.Empty(result.Diagnostics);
+            Assert.Equal("Distill.Runtime.Terms.KdTerm", result.Catalogue.FindTerm("kd")!.ClrType);
+            Assert.Equal(new[] { "StudentLogits", "TeacherLogits" },
+                result.Catalogue.FindTerm("kd")!.Inputs.Select(i => InputNames.Of(i.Role, i.Tap)));
+        }
     }
 }

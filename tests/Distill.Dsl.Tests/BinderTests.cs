@@ -144,6 +144,16 @@ public class BinderTests
     }
 
     [Fact]
+    public void A_large_group_distributes_its_weight_over_every_term()
+    {
+        var group = string.Join(" + ", Enumerable.Range(1, 1000).Select(i => $"kd(T = {i})"));
+        var recipe = Bind($"0.5 * ({group}) - (2 - 1) * ce");
+        Assert.Equal(1001, recipe.Terms.Count);
+        Assert.All(recipe.Terms.Take(1000), t => Assert.Equal(0.5, t.Weight));
+        Assert.Equal(-1.0, recipe.Terms[1000].Weight);
+    }
+
+    [Fact]
     public void A_long_let_chain_is_a_diagnostic_not_a_stack_overflow()
     {
         var lets = string.Concat(Enumerable.Range(0, 300).Select(i => $"let a{i} = a{i + 1}\n"));

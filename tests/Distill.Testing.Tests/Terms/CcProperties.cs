@@ -56,13 +56,7 @@ public class CcProperties
     private static double[,] Kernel(double[,] unit, double gamma, int order)
     {
         using var scope = NewDisposeScope();
-        var flat = new double[unit.Length];
-        Buffer.BlockCopy(unit, 0, flat, 0, flat.Length * sizeof(double));
-        var k = CcTerm.Kernel(tensor(flat, [unit.GetLength(0), unit.GetLength(1)], ScalarType.Float64), gamma, order);
-        var values = k.data<double>().ToArray();
-        var m = new double[unit.GetLength(0), unit.GetLength(0)];
-        Buffer.BlockCopy(values, 0, m, 0, values.Length * sizeof(double));
-        return m;
+        return Tensors.ToArray(CcTerm.Kernel(Tensors.From(unit), gamma, order));
     }
 
     private static double MaxDifference(double[,] a, double[,] b)

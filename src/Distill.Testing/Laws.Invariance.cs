@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Distill.Runtime;
 
 namespace Distill.Testing
@@ -20,6 +21,26 @@ namespace Distill.Testing
         public static LawResult RotationInvariant(LossTerm term, TermInputs inputs, string input, double[,] q, double rtol = 1e-7, double atol = 1e-9) =>
             Invariant(term, inputs, inputs.Map(input, x => MatrixMath.Multiply(x, q)), $"rotation of {input}", rtol, atol)
                 with { Law = nameof(RotationInvariant) };
+
+        /// <summary>
+        /// Invariance under one x ↦ xQ applied to every input of <paramref name="names"/> together
+        /// (e.g. student and teacher of the same width, or SEED's embeddings and queue).
+        /// </summary>
+        public static LawResult JointRotationInvariant(LossTerm term, TermInputs inputs, double[,] q, params string[] names) =>
+            Invariant(term, inputs, names.Aggregate(inputs, (x, name) => x.Map(name, m => MatrixMath.Multiply(m, q))),
+                $"joint rotation of {string.Join(", ", names)}") with { Law = nameof(JointRotationInvariant) };
+
+        /// <summary>
+        /// Invariance under scaling row i of <paramref name="input"/> by <paramref name="factors"/>[i]
+        /// (use positive factors: terms that normalise rows are invariant to them).
+        /// </summary>
+        public static LawResult RowScaleInvariant(LossTerm term, TermInputs inputs, string input, double[] factors, double rtol = 1e-7, double atol = 1e-9)
+        {
+            if (factors.Length != inputs.Rows(input))
+                throw new ArgumentException($"{factors.Length} factors for the {inputs.Rows(input)} rows of {input}", nameof(factors));
+            return Invariant(term, inputs, inputs.Map(input, x => MatrixMath.Select(x, (i, _, v) => factors[i] * v)), $"per-row scaling of {input}", rtol, atol)
+                with { Law = nameof(RowScaleInvariant) };
+        }
 
         /// <summary>Invariance under x ↦ x + b (the same row vector b added to every row of <paramref name="input"/>).</summary>
         public static LawResult TranslationInvariant(LossTerm term, TermInputs inputs, string input, double[] shift, double rtol = 1e-7, double atol = 1e-9)

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using TorchSharp;
 
 namespace Distill.Testing
 {
@@ -60,8 +61,19 @@ namespace Distill.Testing
         /// <summary>The number of columns of the floating-point input <paramref name="name"/>.</summary>
         public int Columns(string name) => (_matrices.TryGetValue(name, out var m) ? m : throw Missing(name)).GetLength(1);
 
+        /// <summary>
+        /// Every input as a new tensor, by name: matrices in <paramref name="dtype"/>, class indices as
+        /// int64. For feeding an objective (generated <c>Inputs</c> or a loaded one) the same batch.
+        /// </summary>
+        public Dictionary<string, torch.Tensor> ToTensors(torch.ScalarType dtype = torch.ScalarType.Float64)
+        {
+            var tensors = new Dictionary<string, torch.Tensor>(StringComparer.Ordinal);
+            foreach (var (name, m) in _matrices) tensors[name] = TermProbe.ToTensor(m, dtype);
+            foreach (var (name, v) in _indices) tensors[name] = torch.tensor(v, dtype: torch.ScalarType.Int64);
+            return tensors;
+        }
+
         internal IReadOnlyDictionary<string, double[,]> Matrices => _matrices;
-        internal IReadOnlyDictionary<string, long[]> AllIndices => _indices;
 
         /// <summary>Every input as <c>Name = value</c>, one per line.</summary>
         public override string ToString()

@@ -67,7 +67,7 @@ namespace Distill.Testing
         private static Tensor Forward(LossTerm term, TermInputs inputs, Dictionary<string, Tensor> leaves)
         {
             var all = new Dictionary<string, Tensor>(leaves, StringComparer.Ordinal);
-            foreach (var (name, v) in inputs.AllIndices) all[name] = tensor(v, dtype: ScalarType.Int64);
+            foreach (var name in inputs.IndexNames) all[name] = tensor(inputs.Indices(name), dtype: ScalarType.Int64);
             var value = term.Forward(new TermContext(all, training: false, CPU));
             if (value.numel() != 1)
                 throw new InvalidOperationException($"{term.GetType().Name}: Forward returned shape [{string.Join(", ", value.shape)}], expected a scalar.");

@@ -28,13 +28,4 @@ internal static class Cases
     /// <summary>Inputs and positive per-row factors for input <paramref name="name"/>.</summary>
     public static Arbitrary<(TermInputs x, double[] c)> WithRowFactors(Gen<TermInputs> inputs, string name) =>
         (from x in inputs from c in Gen.ArrayOf(Gens.Positive(0.1, 10), x.Rows(name)) select (x, c)).ToArbitrary();
-
-    /// <summary>Inputs scaled row-wise: row i of <paramref name="name"/> times <paramref name="factors"/>[i].</summary>
-    public static TermInputs ScaleRows(TermInputs x, string name, double[] factors) =>
-        x.Map(name, m =>
-        {
-            for (int i = 0; i < m.GetLength(0); i++)
-                for (int j = 0; j < m.GetLength(1); j++) m[i, j] *= factors[i];
-            return m;
-        });
 }

@@ -65,7 +65,7 @@ public class BakeProperties
         Prop.ForAll((from x in Batch from q in Gens.Orthogonal(x.Columns(F)) from s in Gen.ArrayOf(Gens.Positive(0.1, 10), x.Rows(F))
                      select (x, q, s)).ToArbitrary(), c => LawResult.All("features",
             Laws.RotationInvariant(new BakeTerm(), c.x, F, c.q),
-            Laws.Invariant(new BakeTerm(), c.x, x => Cases.ScaleRows(x, F, c.s), "per-row scaling of the features")));
+            Laws.RowScaleInvariant(new BakeTerm(), c.x, F, c.s)));
 
     [Property(MaxTest = 30)]
     public Property Invariant_under_a_joint_batch_permutation() =>

@@ -32,14 +32,13 @@ public class SeedProperties
     [Property(MaxTest = 30)]
     public Property Invariant_under_one_orthogonal_map_of_student_teacher_and_queue() =>
         Prop.ForAll((from x in Batch from q in Gens.Orthogonal(x.Columns(S)) select (x, q)).ToArbitrary(), c =>
-            Laws.Invariant(Seed(studentTemp: 0.5, teacherTemp: 0.1), c.x,
-                x => new[] { S, T, "Queue" }.Aggregate(x, (acc, name) => acc.Map(name, m => Multiply(m, c.q))), "a joint orthogonal map"));
+            Laws.JointRotationInvariant(Seed(studentTemp: 0.5, teacherTemp: 0.1), c.x, c.q, S, T, "Queue"));
 
     [Property(MaxTest = 30)]
     public Property Invariant_under_positive_per_row_scaling_of_either_side() =>
         Prop.ForAll(WithRowFactors(Batch, S), c => LawResult.All("both sides",
-            Laws.Invariant(Seed(), c.x, x => ScaleRows(x, S, c.c), "per-row scaling of the student"),
-            Laws.Invariant(Seed(), c.x, x => ScaleRows(x, T, c.c), "per-row scaling of the teacher")));
+            Laws.RowScaleInvariant(Seed(), c.x, S, c.c),
+            Laws.RowScaleInvariant(Seed(), c.x, T, c.c)));
 
     /// <summary>With τ_s = τ_t the student's distribution equals the teacher's at ŝ = t̂: zero gradient, value H(p_t).</summary>
     [Property(MaxTest = 30)]
@@ -78,13 +77,4 @@ public class SeedProperties
 
     private static bool RowsNonZero(double[,] m) =>
         Enumerable.Range(0, m.GetLength(0)).All(i => Enumerable.Range(0, m.GetLength(1)).Any(j => m[i, j] != 0));
-
-    private static double[,] Multiply(double[,] a, double[,] b)
-    {
-        var c = new double[a.GetLength(0), b.GetLength(1)];
-        for (int i = 0; i < a.GetLength(0); i++)
-            for (int j = 0; j < b.GetLength(1); j++)
-                for (int p = 0; p < b.GetLength(0); p++) c[i, j] += a[i, p] * b[p, j];
-        return c;
-    }
 }

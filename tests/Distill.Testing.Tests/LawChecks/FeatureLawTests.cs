@@ -69,6 +69,25 @@ public class FeatureLawTests
     }
 
     [Fact]
+    public void JointRotationInvariant_catches_l1_distances()
+    {
+        var cases = (from x in Gens.FeaturePair(minRows: 3, sameDim: true) from q in Gens.Orthogonal(x.Columns(S)) select (x, q)).ToArbitrary();
+        Verify.Holds(Prop.ForAll(cases, c => Laws.JointRotationInvariant(new RkdDistanceTerm(), c.x, c.q, S, T)));
+        var report = Verify.Refuted(Prop.ForAll(cases, c => Laws.JointRotationInvariant(new PlantedRkdDistance(RkdBug.L1Distances), c.x, c.q, S, T)));
+        Assert.Contains("JointRotationInvariant", report);
+    }
+
+    /// <summary>CC normalises each row, so per-row scaling is invisible to it; SP's Gram rows mix the scales of other rows.</summary>
+    [Fact]
+    public void RowScaleInvariant_tells_cc_from_sp()
+    {
+        var cases = (from x in Gens.FeaturePair(minRows: 3) from c in Gen.ArrayOf(Gens.Positive(0.1, 10), x.Rows(S)) select (x, c)).ToArbitrary();
+        Verify.Holds(Prop.ForAll(cases, c => Laws.RowScaleInvariant(new CcTerm(), c.x, S, c.c)));
+        var report = Verify.Refuted(Prop.ForAll(cases, c => Laws.RowScaleInvariant(new SpTerm(), c.x, S, c.c)));
+        Assert.Contains("RowScaleInvariant", report);
+    }
+
+    [Fact]
     public void RowStochastic_catches_ensembled_targets_missing_their_normalisation()
     {
         var logits = Gens.Logits(4, 3).ToArbitrary();

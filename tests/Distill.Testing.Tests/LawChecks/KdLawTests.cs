@@ -23,12 +23,41 @@ public class KdLawTests
         return q;
     }
 
+    /// <summary>T²/N · Σ p·(log p − log q), from max-subtracted softmaxes (0·log 0 = 0).</summary>
+    private static double KdValue(TermInputs x, double temperature)
+    {
+        var p = Reference.Softmax(x.Matrix("TeacherLogits"), temperature);
+        var s = x.Matrix("StudentLogits");
+        var t = x.Matrix("TeacherLogits");
+        double sum = 0;
+        for (int i = 0; i < p.GetLength(0); i++)
+            for (int j = 0; j < p.GetLength(1); j++)
+                if (p[i, j] > 0) sum += p[i, j] * (LogSoftmax(t, i, j, temperature) - LogSoftmax(s, i, j, temperature));
+        return temperature * temperature * sum / p.GetLength(0);
+    }
+
+    private static double LogSoftmax(double[,] x, int i, int j, double temperature)
+    {
+        double max = double.NegativeInfinity, sum = 0;
+        for (int k = 0; k < x.GetLength(1); k++) max = System.Math.Max(max, x[i, k] / temperature);
+        for (int k = 0; k < x.GetLength(1); k++) sum += System.Math.Exp(x[i, k] / temperature - max);
+        return x[i, j] / temperature - max - System.Math.Log(sum);
+    }
+
     [Fact]
     public void GradientEquals_catches_kd_without_T_squared()
     {
         Verify.Holds(Prop.ForAll(Logits, x => Laws.GradientEquals(new KdTerm { T = 4 }, x, "StudentLogits", KdGradient(x, 4))));
         var report = Verify.Refuted(Prop.ForAll(Logits, x => Laws.GradientEquals(new PlantedKd(KdBug.WithoutTSquared), x, "StudentLogits", KdGradient(x, 4))));
         Assert.Contains("GradientEquals", report);
+    }
+
+    [Fact]
+    public void ValueEquals_catches_kd_without_T_squared()
+    {
+        Verify.Holds(Prop.ForAll(Logits, x => Laws.ValueEquals(new KdTerm { T = 4 }, x, KdValue(x, 4))));
+        var report = Verify.Refuted(Prop.ForAll(Logits, x => Laws.ValueEquals(new PlantedKd(KdBug.WithoutTSquared), x, KdValue(x, 4))));
+        Assert.Contains("ValueEquals", report);
     }
 
     [Fact]

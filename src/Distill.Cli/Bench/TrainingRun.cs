@@ -50,7 +50,9 @@ namespace Distill.Cli.Bench
                 if (!checkpoints.Contains(step)) continue;
                 double rss = ProcessMemory.ResidentMiB();
                 if (step == Baseline) baseline = rss;
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {step,6}: RSS {rss:0.0} MiB"));
+                var gc = GC.GetGCMemoryInfo();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"step {step,6}: RSS {rss:0.0} MiB (managed heap {gc.HeapSizeBytes / 1048576.0:0.0} MiB, GC committed {gc.TotalCommittedBytes / 1048576.0:0.0} MiB)"));
             }
             double last = ProcessMemory.ResidentMiB();
             if (!double.IsNaN(baseline))

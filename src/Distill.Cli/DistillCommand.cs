@@ -13,6 +13,7 @@ namespace Distill.Cli
             root.Subcommands.Add(CheckCommand.Create());
             root.Subcommands.Add(ExplainCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(BenchCommand.Create());
             return root;
         }
 

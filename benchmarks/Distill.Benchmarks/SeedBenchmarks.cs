@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using Distill.Cli.Bench;
+using Distill.Runtime;
+using static TorchSharp.torch;
+
+namespace Distill.Benchmarks
+{
+    /// <summary>
+    /// SEED (queue K = 4096) forward + backward against its floor: a bare N×D by D×(K+1) matrix product
+    /// and its backward, same N, D and dtype. The goal is SEED within 1.2× of the baseline.
+    /// </summary>
+    public class SeedBenchmarks
+    {
+        private const int K = 4096;
+        private const int D = 128;
+        private Objective _seed = null!;
+        private Dictionary<string, Tensor> _inputs = null!;
+        private IReadOnlyList<Tensor> _leaves = null!;
+        private Tensor _student = null!;
+        private Tensor _keys = null!;
+
+        [Params(64, 256)]
+        public int N { get; set; }
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            set_num_threads(2);
+            _seed = Objective.Parse($"seed(queue = {K})");
+            _seed.Training = false;
+            using var generator = new Generator(0, CPU);
+            _inputs = BenchInputs.For(_seed.Recipe, new BenchShape(N, 100, D, ScalarType.Float32), generator);
+            _leaves = BenchInputs.Leaves(_inputs);
+            _student = randn([N, D], generator: generator).requires_grad_(true);
+            _keys = randn([K + 1, D], generator: generator);
+        }
+
+        [Benchmark(Baseline = true)]
+        public void MatrixProduct()
+        {
+            using var scope = NewDisposeScope();
+            _student.grad = null;
+            _student.mm(_keys.t()).sum().backward();
+        }
+
+        [Benchmark]
+        public void Seed() => StepTimer.Step(_seed, _inputs, _leaves);
+    }
+}

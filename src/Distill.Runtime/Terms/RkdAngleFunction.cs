@@ -6,7 +6,7 @@ namespace Distill.Runtime.Terms
     /// <summary>
     /// Autograd node for RKD angle: the forward computes the loss and its exact gradient block by block
     /// (<see cref="RkdAngleMath"/>) and saves only the N×D gradient; the backward scales it. Inputs:
-    /// student features N×D, teacher distances N×N (constant), anchors per block.
+    /// student features N×D, teacher distances N×N (constant), anchors per block, whether a gradient is wanted.
     /// </summary>
     internal sealed class RkdAngleFunction : autograd.SingleTensorFunction<RkdAngleFunction>
     {
@@ -17,7 +17,8 @@ namespace Distill.Runtime.Terms
             var student = (Tensor)vars[0];
             var teacherDistances = (Tensor)vars[1];
             long chunk = (long)vars[2];
-            var (loss, grad) = RkdAngleMath.Evaluate(student.detach(), teacherDistances, chunk, student.requires_grad);
+            bool withGrad = (bool)vars[3];
+            var (loss, grad) = RkdAngleMath.Evaluate(student.detach(), teacherDistances, chunk, withGrad);
             if (grad is not null) ctx.save_for_backward([grad]);
             return loss;
         }
@@ -25,7 +26,7 @@ namespace Distill.Runtime.Terms
         public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
         {
             var grad = ctx.get_saved_variables()[0];
-            return [grad * grad_output, null!, null!];
+            return [grad * grad_output, null!, null!, null!];
         }
     }
 }

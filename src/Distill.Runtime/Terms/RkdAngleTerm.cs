@@ -25,7 +25,8 @@ namespace Distill.Runtime.Terms
                 using var _ = no_grad();
                 return RkdAngleMath.Distances(teacher.detach());
             });
-            return RkdAngleFunction.apply(student, teacherDistances, (long)Chunk);
+            bool withGrad = student.requires_grad && is_grad_enabled();
+            return RkdAngleFunction.apply(student, teacherDistances, (long)Chunk, withGrad);
         }
     }
 }

@@ -17,7 +17,7 @@ read -r -a sizes <<< "${SIZES:-64 256}"
 recipe="${RECIPE:-ce + kd(T = 4) + sskd + rkd.distance + rkd.angle + sp + cc + bake + seed(queue = 4096)}"
 ref="${BENCH_TORCH:-}"
 if [[ -z "$ref" ]]; then
-  for candidate in "$repo/../shared/reference/bench_torch.py" /work/wt/shared/reference/bench_torch.py; do
+  for candidate in "$repo/../shared/reference/bench_torch.py"; do
     [[ -f "$candidate" ]] && { ref="$candidate"; break; }
   done
 fi

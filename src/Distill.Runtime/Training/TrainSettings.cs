@@ -1,0 +1,22 @@
+namespace Distill.Runtime.Training
+{
+    /// <summary>
+    /// Everything that decides a training run's numbers. The learning rate follows a cosine from
+    /// <see cref="LearningRate"/> to 0 over all steps; batches are a seeded shuffle per epoch (the
+    /// last partial batch is dropped). <see cref="CheckpointEvery"/> adds step checkpoints to the
+    /// one written after every epoch (0: epochs only). <see cref="StopAfterSteps"/> ends the run
+    /// early at that global step, as an interruption would (0: never).
+    /// </summary>
+    public sealed record TrainSettings
+    {
+        public int Epochs { get; init; } = 5;
+        public int BatchSize { get; init; } = 128;
+        public double LearningRate { get; init; } = 0.05;
+        public double Momentum { get; init; } = 0.9;
+        public double WeightDecay { get; init; } = 5e-4;
+        public int Seed { get; init; } = 1;
+        public string Device { get; init; } = "cpu";
+        public int CheckpointEvery { get; init; }
+        public long StopAfterSteps { get; init; }
+    }
+}

@@ -1,0 +1,23 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>Cross-entropy of the student logits against the labels (mean over rows), with optional label smoothing.</summary>
+    [DistillTerm("ce", Description = "Cross-entropy with the labels, mean over rows (torch cross_entropy semantics).")]
+    [TermInput("student", "logits", Description = "Student logits N×C.")]
+    [TermInput("", "labels", ClassIndices = true, Description = "Class index of each row, int64 [N].")]
+    public sealed class CeTerm : LossTerm
+    {
+        [TermParameter(Name = "label_smoothing", Default = 0.0, Min = 0, Max = 1, MaxExclusive = true,
+            Description = "ε: targets become (1−ε)·onehot + ε/C.")]
+        public double LabelSmoothing { get; set; }
+
+        public override Tensor Forward(TermContext context)
+        {
+            var logits = TermChecks.Matrix(context, "StudentLogits");
+            var labels = TermChecks.Labels(context, "Labels", logits.shape[0], logits.shape[1]);
+            return cross_entropy(logits, labels, label_smoothing: LabelSmoothing);
+        }
+    }
+}

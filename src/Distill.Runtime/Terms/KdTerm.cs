@@ -17,7 +17,7 @@ namespace Distill.Runtime.Terms
             var student = TermChecks.Matrix(context, "StudentLogits");
             var teacher = TermChecks.Matrix(context, "TeacherLogits");
             TermChecks.SameShape(context, "TeacherLogits", teacher, "StudentLogits", student);
-            var p = SharedWork.TeacherProbabilities(context, "TeacherLogits", teacher, T);
+            var p = SharedWork.ConstantProbabilities(context, "TeacherLogits", teacher, T);
             var logQ = (student / T).log_softmax(1);
             return TermMath.KlSum(p, logQ) * (T * T / student.shape[0]);
         }

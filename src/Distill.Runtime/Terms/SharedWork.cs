@@ -10,8 +10,8 @@ namespace Distill.Runtime.Terms
     /// </summary>
     public static class SharedWork
     {
-        /// <summary>softmax(input / T) of a constant (teacher) input; kd, sskd and bake share it.</summary>
-        public static Tensor TeacherProbabilities(TermContext context, string input, Tensor logits, double T) =>
+        /// <summary>softmax(input / T) of an input used as a constant target (teacher logits; BAKE's own logits); kd, sskd and bake share it.</summary>
+        public static Tensor ConstantProbabilities(TermContext context, string input, Tensor logits, double T) =>
             context.Shared("softmax/" + input + "/T=" + Number(T), () =>
             {
                 using var _ = no_grad();

@@ -1,0 +1,71 @@
+using Distill.Dsl.Catalogue;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>
+    /// BAKE self-distillation: soft targets Q = (1−ω)(I − ωA)⁻¹·softmax(z/T) ensembled over the batch by the
+    /// feature affinity A (computed by a linear solve, under no_grad), then λ·T²/N·Σᵢ KL(Qᵢ ‖ softmax(zᵢ/T)).
+    /// </summary>
+    [DistillTerm("bake", Description = "Batch knowledge ensembling: KL to soft targets propagated over the batch's feature affinities.",
+        Paper = "Ge et al., Self-distillation with Batch Knowledge Ensembling Improves ImageNet Classification (2021); code: yxgeee/BAKE small_scale/train.py")]
+    [TermInput("student", "logits", Description = "Student logits N×C.")]
+    [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (used detached for the affinity).")]
+    public sealed class BakeTerm : LossTerm
+    {
+        /// <summary>The value subtracted on the affinity diagonal (finite, so N = 1 gives A = [[1]]).</summary>
+        public const double DiagonalMask = 1e9;
+
+        [TermParameter(Name = "T", Default = 4.0, Min = 0, MinExclusive = true, Description = "Softmax temperature.")]
+        public double T { get; set; } = 4;
+
+        [TermParameter(Name = "omega", Default = 0.5, Min = 0, Max = 1, MaxExclusive = true, Description = "Propagation factor ω.")]
+        public double Omega { get; set; } = 0.5;
+
+        [TermParameter(Name = "weight", Default = 1.0, Min = 0, Description = "λ, multiplies the loss.")]
+        public double Weight { get; set; } = 1;
+
+        [TermParameter(Name = "at", Default = "embedding", Description = "The feature tap the affinity is built from (Student⟨at⟩).")]
+        public string At { get; set; } = "embedding";
+
+        public override Tensor Forward(TermContext context)
+        {
+            string featuresInput = InputNames.Of("student", At);
+            var logits = TermChecks.Matrix(context, "StudentLogits");
+            var features = TermChecks.Features(context, featuresInput);
+            TermChecks.SameRows(context, featuresInput, features, "StudentLogits", logits.shape[0]);
+            Tensor q;
+            using (no_grad())
+            {
+                var p = SharedWork.ConstantProbabilities(context, "StudentLogits", logits, T);
+                var unit = SharedWork.Normalized(context, featuresInput, features, constant: true);
+                q = Propagate(Affinity(unit), p, Omega);
+            }
+            var logP = (logits / T).log_softmax(1);
+            return TermMath.KlSum(q, logP) * (Weight * T * T / logits.shape[0]);
+        }
+
+        /// <summary>A = rowsoftmax(ÛÛᵀ − 1e9·I) of L2-normalised rows <paramref name="unit"/>.</summary>
+        public static Tensor Affinity(Tensor unit)
+        {
+            var eye = torch.eye(unit.shape[0], dtype: unit.dtype, device: unit.device);
+            return (unit.mm(unit.t()) - eye * DiagonalMask).softmax(1);
+        }
+
+        /// <summary>Q = (1−ω)·solve(I − ωA, P).</summary>
+        public static Tensor Propagate(Tensor affinity, Tensor probabilities, double omega)
+        {
+            var eye = torch.eye(affinity.shape[0], dtype: affinity.dtype, device: affinity.device);
+            return linalg.solve(eye - omega * affinity, probabilities) * (1.0 - omega);
+        }
+
+        /// <summary>The soft targets Q from logits and features (both used as constants).</summary>
+        public static Tensor SoftTargets(Tensor logits, Tensor features, double T, double omega)
+        {
+            using var _ = no_grad();
+            var unit = TermMath.L2Normalize(features.detach().reshape(features.shape[0], -1));
+            return Propagate(Affinity(unit), (logits.detach() / T).softmax(1), omega);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>
+    /// RKD distance: mean smooth-L1 between the mean-normalised pairwise distance matrices of student and
+    /// teacher, distances from the expansion ‖a‖²+‖b‖²−2a·b clamped at 1e-12 before the square root.
+    /// </summary>
+    [DistillTerm("rkd.distance", Description = "Relational KD, distance potential: smooth-L1 between mean-normalised pairwise distances.",
+        Paper = "Park et al., Relational Knowledge Distillation, CVPR 2019; code: lenscloth/RKD metric/loss.py RkdDistance")]
+    [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (flattened).")]
+    [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher features N×… (constant; width may differ).")]
+    public sealed class RkdDistanceTerm : FeatureTerm
+    {
+        /// <summary>The clamp on squared distances: duplicates get distance 1e-6, counted in the mean.</summary>
+        public const double SquaredDistanceEps = 1e-12;
+
+        public override Tensor Forward(TermContext context)
+        {
+            var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput, minRows: 2);
+            Tensor t;
+            using (no_grad())
+                t = MeanNormalized(SharedWork.Gram(context, TeacherInput, teacher, constant: true));
+            var s = MeanNormalized(SharedWork.Gram(context, StudentInput, student, constant: false));
+            return smooth_l1_loss(s, t, beta: 1.0);
+        }
+
+        /// <summary>Pairwise distances from a Gram matrix: sqrt(max(Gᵢᵢ+Gⱼⱼ−2Gᵢⱼ, 1e-12)), diagonal exactly 0.</summary>
+        public static Tensor Distances(Tensor gram)
+        {
+            long n = gram.shape[0];
+            var sq = gram.diagonal();
+            var d2 = sq.unsqueeze(1) + sq.unsqueeze(0) - 2.0 * gram;
+            var diagonal = eye(n, dtype: ScalarType.Bool, device: gram.device);
+            return d2.clamp_min(SquaredDistanceEps).sqrt().masked_fill(diagonal, 0.0);
+        }
+
+        /// <summary>Distances divided by their mean over the N(N−1) off-diagonal entries (all positive after the clamp).</summary>
+        public static Tensor MeanNormalized(Tensor gram)
+        {
+            long n = gram.shape[0];
+            var d = Distances(gram);
+            return d * ((double)(n * (n - 1)) / d.sum());
+        }
+    }
+}

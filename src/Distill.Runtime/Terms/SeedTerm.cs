@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>
+    /// SEED: soft cross-entropy between the teacher's and the student's similarity distributions over
+    /// [own teacher embedding, queue of K past teacher embeddings]. The term owns the FIFO queue: it is
+    /// used before the update, and updated with the batch's normalised teacher rows after the forward
+    /// (training mode only). The queue is state: <see cref="LossTerm.State"/> / <see cref="LossTerm.LoadState"/>.
+    /// </summary>
+    [DistillTerm("seed", Description = "Self-supervised distillation: soft cross-entropy over similarities to a queue of teacher embeddings.",
+        Paper = "Fang et al., SEED: Self-supervised Distillation for Visual Representation, ICLR 2021; code: jacobswan1/SEED seed/builder.py")]
+    [TermInput("student", "embedding", TapParameter = "at", Description = "Student embeddings N×D (before normalisation).")]
+    [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher embeddings N×D (constant).")]
+    public sealed class SeedTerm : FeatureTerm
+    {
+        /// <summary>Seed of the queue's random initialisation (randn, then rows normalised).</summary>
+        public const ulong QueueSeed = 0x5EED;
+
+        private Tensor? _queue;
+        private long _ptr;
+
+        [TermParameter(Name = "student_temp", Default = 0.2, Min = 0, MinExclusive = true, Description = "Student temperature τ_s.")]
+        public double StudentTemp { get; set; } = 0.2;
+
+        [TermParameter(Name = "teacher_temp", Default = 1e-4, Min = 0, MinExclusive = true, Description = "Teacher temperature τ_t.")]
+        public double TeacherTemp { get; set; } = 1e-4;
+
+        [TermParameter(Name = "queue", Default = 65536, Min = 1, Description = "Queue length K (a multiple of the batch size).")]
+        public int Queue { get; set; } = 65536;
+
+        /// <summary>The queue (K×D unit rows; null before first use) and the next row to overwrite.</summary>
+        public Tensor? QueueRows => _queue;
+        public long QueuePointer => _ptr;
+
+        public override Tensor Forward(TermContext context)
+        {
+            var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
+            TermChecks.SameShape(context, TeacherInput, teacher, StudentInput, student);
+            long n = student.shape[0];
+            if (Queue % n != 0)
+                throw context.Error(StudentInput, $"the queue size {Queue} must be a multiple of the batch size; got batch {TermChecks.Shape(student)}.");
+            var queue = EnsureQueue(context, student);
+            var s = SharedWork.Normalized(context, StudentInput, student, constant: false);
+            var t = SharedWork.Normalized(context, TeacherInput, teacher, constant: true);
+            Tensor target;
+            using (no_grad())
+            {
+                var zt = torch.cat([(t * t).sum(1, true), t.mm(queue.t())], 1) / TeacherTemp;
+                target = zt.softmax(1);
+            }
+            var zs = torch.cat([(s * t).sum(1, true), s.mm(queue.t())], 1) / StudentTemp;
+            return -(target * zs.log_softmax(1)).sum() / (double)n;
+        }
+
+        /// <summary>
+        /// Writes this batch's normalised teacher rows at the pointer and advances it (FIFO ring). The update
+        /// goes to a copy: the forward's graph still holds the old queue for the backward pass.
+        /// </summary>
+        public override void AfterForward(TermContext context)
+        {
+            var teacher = TermChecks.Features(context, TeacherInput);
+            var t = SharedWork.Normalized(context, TeacherInput, teacher, constant: true);
+            var queue = EnsureQueue(context, t);
+            long n = t.shape[0];
+            var updated = queue.clone().DetachFromDisposeScope();
+            updated.narrow(0, _ptr, n).copy_(t);
+            queue.Dispose();
+            _queue = updated;
+            _ptr = (_ptr + n) % updated.shape[0];
+        }
+
+        public override IEnumerable<KeyValuePair<string, Tensor>> State
+        {
+            get
+            {
+                if (_queue is null) yield break;
+                yield return new("queue", _queue);
+                yield return new("queue_ptr", tensor(_ptr));
+            }
+        }
+
+        public override void LoadState(IReadOnlyDictionary<string, Tensor> state, Device device)
+        {
+            if (!state.TryGetValue("queue", out var queue) || !state.TryGetValue("queue_ptr", out var ptr))
+                throw new ArgumentException("seed state needs 'queue' and 'queue_ptr'.", nameof(state));
+            if (queue.dim() != 2 || queue.shape[0] != Queue)
+                throw new ArgumentException($"seed state: expected a queue of {Queue} rows, got [{string.Join(", ", queue.shape)}].", nameof(state));
+            long p = ptr.to_type(ScalarType.Int64).item<long>();
+            if (p < 0 || p >= Queue)
+                throw new ArgumentException($"seed state: queue_ptr {p} is outside [0, {Queue}).", nameof(state));
+            _queue?.Dispose();
+            _queue = queue.detach().to(device).clone().DetachFromDisposeScope();
+            _ptr = p;
+        }
+
+        private Tensor EnsureQueue(TermContext context, Tensor like)
+        {
+            if (_queue is null)
+            {
+                using var scope = NewDisposeScope();
+                using var generator = new Generator(QueueSeed, CPU);
+                var rows = randn([Queue, like.shape[1]], ScalarType.Float64, generator: generator);
+                _queue = TermMath.L2Normalize(rows).to(like.dtype, context.Device).DetachFromDisposeScope();
+            }
+            if (_queue.shape[1] != like.shape[1])
+                throw context.Error(TeacherInput, $"expected embeddings of width {_queue.shape[1]} (the queue's), got {TermChecks.Shape(like)}.");
+            if (_queue.dtype != like.dtype || _queue.device_type != like.device_type || _queue.device_index != like.device_index)
+            {
+                var moved = _queue.to(like.dtype, like.device).DetachFromDisposeScope();
+                _queue.Dispose();
+                _queue = moved;
+            }
+            return _queue;
+        }
+    }
+}

@@ -1,5 +1,6 @@
-using System;
-using static TorchSharp.torch;
+using System.CommandLine;
+using Distill.Cli.Commands;
+using Spectre.Console;
 
 namespace Distill.Cli
 {
@@ -7,9 +8,13 @@ namespace Distill.Cli
     {
         public static int Main(string[] args)
         {
-            using var x = randn(3, 4);
-            Console.WriteLine($"torch ok: {x.shape[0]}x{x.shape[1]}");
-            return 0;
+            var console = AnsiConsole.Console;
+            var root = new RootCommand("distill: knowledge-distillation recipes for TorchSharp.")
+            {
+                DemoCommand.Create(console),
+                TrainCommand.Create(console),
+            };
+            return root.Parse(args).Invoke();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Distill.Runtime.Terms;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ namespace Distill.Runtime.Training
     /// A small CNN for 28×28 images with named taps: <c>layer1</c> (C1×14×14), <c>layer2</c>
     /// (C2×7×7), <c>embedding</c> (D) and <c>logits</c>. It also carries the heads some terms
     /// read: an SSKD projection head (Linear–ReLU–Linear on the embedding) and PAD's variance
-    /// branch (Linear(D, D) + BatchNorm1d(D) on the embedding). No dropout: the forward pass
+    /// branch (<see cref="PadVarianceBranch"/> on the embedding). No dropout: the forward pass
     /// draws no random numbers, so training is a pure function of seed and batch order.
     /// </summary>
     public sealed class ConvNet : Module<Tensor, ModelOutputs>
@@ -22,7 +23,7 @@ namespace Distill.Runtime.Training
         private readonly BatchNorm1d bnfc;
         private readonly Linear head;
         private readonly Sequential projection;
-        private readonly Sequential logVar;
+        private readonly PadVarianceBranch logVar;
 
         public ConvNet(ConvNetSpec spec) : base(nameof(ConvNet))
         {
@@ -35,7 +36,7 @@ namespace Distill.Runtime.Training
             bnfc = BatchNorm1d(spec.EmbeddingDim);
             head = Linear(spec.EmbeddingDim, spec.Classes);
             projection = Sequential(Linear(spec.EmbeddingDim, spec.EmbeddingDim), ReLU(), Linear(spec.EmbeddingDim, spec.ProjectionDim));
-            logVar = Sequential(Linear(spec.EmbeddingDim, spec.EmbeddingDim), BatchNorm1d(spec.EmbeddingDim));
+            logVar = new PadVarianceBranch(spec.EmbeddingDim);
             RegisterComponents();
         }
 

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Distill.Cli.Runs;
+using Distill.Runtime.Training;
+
+namespace Distill.Cli.Commands
+{
+    /// <summary>The options <c>train</c> and <c>demo</c> share, and the settings they make.</summary>
+    public sealed class TrainingOptions
+    {
+        public TrainingOptions(int epochs, int teacherEpochs, string output)
+        {
+            Epochs = new("--epochs") { Description = "Student training epochs.", DefaultValueFactory = _ => epochs };
+            TeacherEpochs = new("--teacher-epochs") { Description = "Epochs for a teacher trained here.", DefaultValueFactory = _ => teacherEpochs };
+            Out = new("--out") { Description = "Run folder: recipe, settings, checkpoints, metrics, plots.", DefaultValueFactory = _ => output };
+        }
+
+        public Option<int> Epochs { get; }
+        public Option<int> TeacherEpochs { get; }
+        public Option<string> Out { get; }
+        public Option<int> Batch { get; } = new("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 128 };
+        public Option<double> Lr { get; } = new("--lr") { Description = "Peak learning rate (SGD, momentum 0.9, cosine to 0).", DefaultValueFactory = _ => 0.05 };
+        public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+        public Option<int> Seed { get; } = new("--seed") { Description = "Seed for initialisation and batch order.", DefaultValueFactory = _ => 1 };
+        public Option<string?> Data { get; } = new("--data") { Description = $"Folder with the four Fashion-MNIST IDX .gz files (default: {FashionMnist.DebianFolder} if installed, else the shipped 10k split)." };
+        public Option<MetricsFormat> Metrics { get; } = new("--metrics") { Description = "Metrics file format.", DefaultValueFactory = _ => MetricsFormat.Csv };
+        public Option<int> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Also checkpoint every N steps (0: after each epoch only).", DefaultValueFactory = _ => 0 };
+        public Option<bool> Resume { get; } = new("--resume") { Description = "Continue from the run folder's last checkpoint." };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Resume })
+                command.Options.Add(option);
+        }
+
+        public TrainSettings Settings(ParseResult result, bool teacher = false) => new()
+        {
+            Epochs = result.GetValue(teacher ? TeacherEpochs : Epochs),
+            BatchSize = result.GetValue(Batch),
+            LearningRate = result.GetValue(Lr),
+            Seed = result.GetValue(Seed),
+            Device = result.GetValue(Device)!,
+            CheckpointEvery = result.GetValue(CheckpointEvery),
+        };
+    }
+}

@@ -1,12 +1,36 @@
 using System;
+using System.Linq;
+using Distill.Dsl.Binding;
 using Distill.Dsl.Catalogue;
+using Distill.Dsl.Diagnostics;
+using Distill.Dsl.Parsing;
+using Distill.Dsl.Text;
 
 namespace Distill.Dsl
 {
     /// <summary>The front end in one call: parse, bind against a catalogue, report.</summary>
     public static class RecipeCompiler
     {
-        public static CompileResult Compile(string text, TermCatalogue catalogue) =>
-            throw new NotImplementedException("parser and binder land with the language work");
+        /// <summary>
+        /// Parses and binds a recipe. Never throws: every problem is a diagnostic (in source order),
+        /// and the recipe is null when any of them is an error.
+        /// </summary>
+        public static CompileResult Compile(string text, TermCatalogue catalogue)
+        {
+            try
+            {
+                var parsed = RecipeParser.Parse(text ?? "");
+                var (recipe, bindDiagnostics) = Binder.Bind(parsed.Syntax, catalogue ?? TermCatalogue.Empty);
+                var diagnostics = parsed.Diagnostics.Concat(bindDiagnostics)
+                    .OrderBy(d => d.Span.Start)
+                    .ToEquatableArray();
+                return new CompileResult(diagnostics.Any(d => d.IsError) ? null : recipe, diagnostics);
+            }
+            catch (Exception e)
+            {
+                var internalError = DiagnosticDescriptors.InternalError.Create(new TextSpan(0, 0), e.GetType().Name + ": " + e.Message);
+                return new CompileResult(null, EquatableArray.Create(internalError));
+            }
+        }
     }
 }

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+using Distill.Dsl.Catalogue;
+using Distill.Dsl.Diagnostics;
+using Distill.Dsl.Syntax;
+using Distill.Dsl.Text;
+
+namespace Distill.Dsl.Binding
+{
+    /// <summary>Names: a bare name is a let if one is declared, else a term or schedule; a call is always a term or schedule.</summary>
+    internal sealed partial class Binder
+    {
+        private Value BindName(NameSyntax name)
+        {
+            if (IsLet(name.Name)) return ReferenceLet(name.Name, name.Span);
+            return BindCallee(name.Name, name.Span, EquatableArray<ArgumentSyntax>.Empty, name.Span, includeLets: true);
+        }
+
+        private Value BindCall(CallSyntax call) =>
+            BindCallee(call.Name, call.NameSpan, call.Arguments, call.Span, includeLets: false);
+
+        private Value BindCallee(string name, TextSpan nameSpan, EquatableArray<ArgumentSyntax> arguments, TextSpan span, bool includeLets)
+        {
+            var term = _catalogue.FindTerm(name);
+            if (term is not null)
+            {
+                var bound = BindArguments(name, nameSpan, term.Parameters, arguments);
+                return new SumValue(new[] { new WeightedTerm(1, null, term, bound, span) }, span);
+            }
+            var schedule = _catalogue.FindSchedule(name);
+            if (schedule is not null)
+            {
+                var bound = BindArguments(name, nameSpan, schedule.Parameters, arguments);
+                return new ScheduleValue(1, new BoundSchedule(schedule.Name, schedule.ClrType, bound, span), span);
+            }
+            ReportUnknown(name, nameSpan, includeLets);
+            foreach (var argument in arguments) MarkUsed(argument.Value);
+            return new ErrorValue(span);
+        }
+
+        /// <summary>Unknown name: the message follows the nearest known name (term, schedule or let).</summary>
+        private void ReportUnknown(string name, TextSpan span, bool includeLets)
+        {
+            var terms = _catalogue.Terms.Select(t => t.Name).ToList();
+            var schedules = _catalogue.Schedules.Select(s => s.Name).ToList();
+            var lets = includeLets ? LetNames.ToList() : new List<string>();
+            var closest = Suggestions.Closest(name, terms.Concat(schedules).Concat(lets));
+            if (closest is null)
+            {
+                string known = terms.Count == 0 ? "; the catalogue has no terms" : "; known terms: " + string.Join(", ", terms);
+                Report(DiagnosticDescriptors.UnknownTerm, span, name, known);
+            }
+            else if (lets.Contains(closest) && !terms.Contains(closest) && !schedules.Contains(closest))
+                Report(DiagnosticDescriptors.UndefinedLet, span, name, DidYouMean(closest));
+            else if (schedules.Contains(closest) && !terms.Contains(closest))
+                Report(DiagnosticDescriptors.UnknownSchedule, span, name, DidYouMean(closest));
+            else
+                Report(DiagnosticDescriptors.UnknownTerm, span, name, DidYouMean(closest));
+        }
+
+        private static string DidYouMean(string? suggestion) => suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+    }
+}

@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Distill.Dsl.Catalogue;
+using Distill.Dsl.Diagnostics;
+using Distill.Dsl.Syntax;
+using Distill.Dsl.Text;
+
+namespace Distill.Dsl.Binding
+{
+    /// <summary>
+    /// Turns a syntax tree into the normalised weighted sum: resolves names and lets, folds
+    /// constants, distributes weights over groups, checks arguments against the catalogue. Reports
+    /// every problem it finds and keeps going; chains of operators are folded without recursion.
+    /// </summary>
+    internal sealed partial class Binder
+    {
+        private readonly TermCatalogue _catalogue;
+        private readonly List<DistillDiagnostic> _diagnostics = new List<DistillDiagnostic>();
+
+        private Binder(TermCatalogue catalogue, RecipeSyntax recipe)
+        {
+            _catalogue = catalogue;
+            _lets = DeclareLets(recipe.Lets);
+        }
+
+        public static (BoundRecipe? Recipe, IReadOnlyList<DistillDiagnostic> Diagnostics) Bind(RecipeSyntax recipe, TermCatalogue catalogue)
+        {
+            var binder = new Binder(catalogue, recipe);
+            var body = recipe.Body is null ? null : binder.BindExpression(recipe.Body);
+            binder.FinishLets();
+            BoundRecipe? bound = null;
+            switch (body)
+            {
+                case null:
+                case ConstValue _:
+                    if (body is ConstValue c && recipe.Body is not null)
+                        binder.Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(c.Number));
+                    else
+                        binder.Report(DiagnosticDescriptors.NoLossTerm, recipe.Body?.Span ?? recipe.Span);
+                    break;
+                case ScheduleValue s:
+                    binder.Report(DiagnosticDescriptors.ScheduleAlone, s.Schedule.Span, s.Schedule.Name);
+                    break;
+                case SumValue sum:
+                    bound = RecipeAssembler.Assemble(sum.Terms, binder._diagnostics);
+                    break;
+            }
+            return (binder._diagnostics.Any(d => d.IsError) ? null : bound, binder._diagnostics);
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
+            _diagnostics.Add(descriptor.Create(span, args));
+
+        private Value BindExpression(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case NumberSyntax number:
+                    return new ConstValue(number.Value, number.Span);
+                case ParenSyntax paren:
+                    return BindExpression(paren.Inner) with { Span = paren.Span };
+                case NegateSyntax negate:
+                    return BindNegation(negate);
+                case BinarySyntax binary:
+                    return BindChain(binary);
+                case NameSyntax name:
+                    return BindName(name);
+                case CallSyntax call:
+                    return BindCall(call);
+                default:
+                    return new ErrorValue(expression.Span);
+            }
+        }
+
+        private Value BindNegation(NegateSyntax negate)
+        {
+            bool negative = false;
+            ExpressionSyntax operand = negate;
+            while (operand is NegateSyntax inner)
+            {
+                negative = !negative;
+                operand = inner.Operand;
+            }
+            var value = BindExpression(operand);
+            return negative ? Scale(value, -1, negate.Span) : value with { Span = negate.Span };
+        }
+
+        /// <summary>Folds a left-deep chain of binary operators left to right, iteratively.</summary>
+        private Value BindChain(BinarySyntax binary)
+        {
+            var rights = new Stack<BinarySyntax>();
+            ExpressionSyntax left = binary;
+            while (left is BinarySyntax b)
+            {
+                rights.Push(b);
+                left = b.Left;
+            }
+            var acc = BindExpression(left);
+            while (rights.Count > 0)
+            {
+                var node = rights.Pop();
+                acc = Combine(acc, node.Operator, BindExpression(node.Right), node.Span);
+            }
+            return acc;
+        }
+
+        private Value Combine(Value left, BinaryOperator op, Value right, TextSpan span)
+        {
+            if (left is ErrorValue || right is ErrorValue)
+            {
+                if (op == BinaryOperator.Add || op == BinaryOperator.Subtract) ReportStandalone(left, right);
+                return new ErrorValue(span);
+            }
+            switch (op)
+            {
+                case BinaryOperator.Add:
+                case BinaryOperator.Subtract:
+                    return Add(left, op == BinaryOperator.Subtract ? Scale(right, -1, right.Span) : right, span);
+                case BinaryOperator.Multiply:
+                    return Multiply(left, right, span);
+                default:
+                    return Divide(left, right, span);
+            }
+        }
+
+        private Value Add(Value left, Value right, TextSpan span)
+        {
+            switch (left, right)
+            {
+                case (ConstValue a, ConstValue b):
+                    return Checked(a.Number + b.Number, span);
+                case (SumValue a, SumValue b):
+                    return new SumValue(a.Terms.Concat(b.Terms).ToList(), span);
+            }
+            ReportStandalone(left, right);
+            var sums = new[] { left, right }.OfType<SumValue>().SelectMany(s => s.Terms).ToList();
+            return sums.Count > 0 ? new SumValue(sums, span) : new ErrorValue(span);
+        }
+
+        /// <summary>A number or a schedule as a summand of a sum that has terms (or errors) is not a loss.</summary>
+        private void ReportStandalone(Value left, Value right)
+        {
+            bool constantsFold = left is ConstValue && right is ConstValue;
+            foreach (var side in new[] { left, right })
+            {
+                if (side is ConstValue c && !constantsFold) Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(Math.Abs(c.Number)));
+                if (side is ScheduleValue s) Report(DiagnosticDescriptors.ScheduleAlone, s.Schedule.Span, s.Schedule.Name);
+            }
+        }
+
+        private Value Multiply(Value left, Value right, TextSpan span)
+        {
+            switch (left, right)
+            {
+                case (ConstValue a, ConstValue b):
+                    return Checked(a.Number * b.Number, span);
+                case (ConstValue a, _):
+                    return Scale(right, a.Number, span);
+                case (_, ConstValue b):
+                    return Scale(left, b.Number, span);
+                case (ScheduleValue a, ScheduleValue b):
+                    Report(DiagnosticDescriptors.ScheduleTimesSchedule, b.Schedule.Span, a.Schedule.Name, b.Schedule.Name);
+                    return a with { Span = span };
+                case (ScheduleValue a, SumValue b):
+                    return ApplySchedule(b, a, span);
+                case (SumValue a, ScheduleValue b):
+                    return ApplySchedule(a, b, span);
+                default:
+                    Report(DiagnosticDescriptors.TermTimesTerm, span);
+                    return left with { Span = span };
+            }
+        }
+
+        private Value Divide(Value left, Value right, TextSpan span)
+        {
+            if (right is ConstValue divisor)
+            {
+                if (divisor.Number == 0)
+                {
+                    Report(DiagnosticDescriptors.DivisionByZero, divisor.Span);
+                    return new ErrorValue(span);
+                }
+                return left is ConstValue a ? Checked(a.Number / divisor.Number, span) : Scale(left, 1 / divisor.Number, span);
+            }
+            var (kind, name) = right is ScheduleValue s ? ("schedule", s.Schedule.Name) : ("term", ((SumValue)right).Terms[0].Spec.Name);
+            Report(left is ConstValue ? DiagnosticDescriptors.NumberDividedByTerm : DiagnosticDescriptors.TermDividedByTerm, right.Span, kind, name);
+            return left is ConstValue ? new ErrorValue(span) : left with { Span = span };
+        }
+
+        private Value ApplySchedule(SumValue sum, ScheduleValue schedule, TextSpan span)
+        {
+            var terms = new List<WeightedTerm>(sum.Terms.Count);
+            foreach (var term in sum.Terms)
+            {
+                if (term.Schedule is not null)
+                {
+                    Report(DiagnosticDescriptors.ScheduleTimesSchedule, schedule.Schedule.Span, term.Schedule.Name, schedule.Schedule.Name);
+                    terms.Add(term);
+                }
+                else terms.Add(term with { Weight = term.Weight * schedule.Weight, Schedule = schedule.Schedule });
+            }
+            return CheckedWeights(new SumValue(terms, span));
+        }
+
+        private Value Scale(Value value, double factor, TextSpan span) => value switch
+        {
+            ConstValue c => Checked(c.Number * factor, span),
+            ScheduleValue s => double.IsInfinity(s.Weight * factor) ? Overflow(span) : new ScheduleValue(s.Weight * factor, s.Schedule, span),
+            SumValue sum => CheckedWeights(new SumValue(sum.Terms.Select(t => t with { Weight = t.Weight * factor }).ToList(), span)),
+            _ => value with { Span = span },
+        };
+
+        private Value Checked(double number, TextSpan span) =>
+            double.IsInfinity(number) || double.IsNaN(number) ? Overflow(span) : new ConstValue(number, span);
+
+        private Value CheckedWeights(SumValue sum) =>
+            sum.Terms.Any(t => double.IsInfinity(t.Weight) || double.IsNaN(t.Weight)) ? Overflow(sum.Span) : sum;
+
+        private Value Overflow(TextSpan span)
+        {
+            Report(DiagnosticDescriptors.NumberOverflow, span);
+            return new ErrorValue(span);
+        }
+    }
+}

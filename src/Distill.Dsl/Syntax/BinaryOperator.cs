@@ -1,0 +1,10 @@
+namespace Distill.Dsl.Syntax
+{
+    public enum BinaryOperator
+    {
+        Add,
+        Subtract,
+        Multiply,
+        Divide,
+    }
+}

@@ -21,14 +21,15 @@ namespace Distill.Cli.Commands
         public Option<double> Lr { get; } = new("--lr") { Description = "Peak learning rate (SGD, momentum 0.9, cosine to 0).", DefaultValueFactory = _ => 0.05 };
         public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
         public Option<int> Seed { get; } = new("--seed") { Description = "Seed for initialisation and batch order.", DefaultValueFactory = _ => 1 };
-        public Option<string?> Data { get; } = new("--data") { Description = $"Folder with the four Fashion-MNIST IDX .gz files (default: {FashionMnist.DebianFolder} if installed, else the shipped 10k split)." };
+        public Option<string?> Data { get; } = new("--data") { Description = $"Folder with the four Fashion-MNIST IDX .gz files (default: {FashionMnist.DebianFolder} if installed, else the shipped 10k split); 'shipped' forces the shipped split." };
         public Option<MetricsFormat> Metrics { get; } = new("--metrics") { Description = "Metrics file format.", DefaultValueFactory = _ => MetricsFormat.Csv };
         public Option<int> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Also checkpoint every N steps (0: after each epoch only).", DefaultValueFactory = _ => 0 };
+        public Option<int> Threads { get; } = new("--threads") { Description = "libtorch CPU threads (results depend on it; 1 is fastest on a busy machine).", DefaultValueFactory = _ => 1 };
         public Option<bool> Resume { get; } = new("--resume") { Description = "Continue from the run folder's last checkpoint." };
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Resume })
+            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Resume })
                 command.Options.Add(option);
         }
 
@@ -40,6 +41,7 @@ namespace Distill.Cli.Commands
             Seed = result.GetValue(Seed),
             Device = result.GetValue(Device)!,
             CheckpointEvery = result.GetValue(CheckpointEvery),
+            Threads = result.GetValue(Threads),
         };
     }
 }

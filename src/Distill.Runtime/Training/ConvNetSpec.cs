@@ -8,7 +8,7 @@ namespace Distill.Runtime.Training
     /// </summary>
     public sealed record ConvNetSpec(int Channels1, int Channels2, int EmbeddingDim, int Classes = 10, int ProjectionDim = 32)
     {
-        public static ConvNetSpec Teacher { get; } = new(32, 64, 64);
+        public static ConvNetSpec Teacher { get; } = new(16, 32, 64);
         public static ConvNetSpec Student { get; } = new(8, 16, 64);
     }
 }

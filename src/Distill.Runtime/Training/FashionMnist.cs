@@ -19,16 +19,23 @@ namespace Distill.Runtime.Training
         public const float Mean = 0.2860f;
         public const float Std = 0.3530f;
 
-        /// <summary>The data source to use: <paramref name="folder"/> when given (it must hold all four files), else the full set if installed, else the shipped split.</summary>
+        /// <summary>Names the shipped split in <see cref="Locate"/> (<c>--data shipped</c>).</summary>
+        public const string Shipped = "shipped";
+
+        /// <summary>
+        /// The data source to use: <paramref name="folder"/> when given (it must hold all four files;
+        /// <see cref="Shipped"/> picks the shipped split), else the full set if installed, else the shipped split.
+        /// </summary>
         public static DataSource Locate(string? folder, string? shippedFolder = null)
         {
+            string shipped = shippedFolder ?? Path.Combine(AppContext.BaseDirectory, "data", "fashion-mnist");
+            if (folder == Shipped) return new DataSource(shipped, Full: false);
             if (folder is not null)
             {
                 if (!Directory.Exists(folder)) throw new IdxFormatException(folder, "data folder not found.");
                 return new DataSource(folder, Full: true);
             }
             if (HasFullSet(DebianFolder)) return new DataSource(DebianFolder, Full: true);
-            string shipped = shippedFolder ?? Path.Combine(AppContext.BaseDirectory, "data", "fashion-mnist");
             return new DataSource(shipped, Full: false);
         }
 

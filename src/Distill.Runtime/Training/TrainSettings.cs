@@ -5,7 +5,9 @@ namespace Distill.Runtime.Training
     /// <see cref="LearningRate"/> to 0 over all steps; batches are a seeded shuffle per epoch (the
     /// last partial batch is dropped). <see cref="CheckpointEvery"/> adds step checkpoints to the
     /// one written after every epoch (0: epochs only). <see cref="StopAfterSteps"/> ends the run
-    /// early at that global step, as an interruption would (0: never).
+    /// early at that global step, as an interruption would (0: never). <see cref="Threads"/> is
+    /// libtorch's intra-op thread count: results depend on it, and on a shared machine one thread
+    /// is several times faster than two that contend with other processes.
     /// </summary>
     public sealed record TrainSettings
     {
@@ -16,6 +18,7 @@ namespace Distill.Runtime.Training
         public double WeightDecay { get; init; } = 5e-4;
         public int Seed { get; init; } = 1;
         public string Device { get; init; } = "cpu";
+        public int Threads { get; init; } = 1;
         public int CheckpointEvery { get; init; }
         public long StopAfterSteps { get; init; }
     }

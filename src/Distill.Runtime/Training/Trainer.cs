@@ -37,6 +37,7 @@ namespace Distill.Runtime.Training
                             LabelledImages train, LabelledImages test, string? checkpoint = null, bool resume = false,
                             IBatchSampler? sampler = null)
         {
+            torch.set_num_threads(Settings.Threads);
             var device = Devices.Parse(Settings.Device);
             var plan = InputPlan.For(objective.Objective.RequiredInputs);
             sampler ??= new ShuffleSampler(train.Count, Settings.BatchSize, Settings.Seed);

@@ -1,20 +1,9 @@
-using System.CommandLine;
-using Distill.Cli.Commands;
-using Spectre.Console;
+using System;
 
 namespace Distill.Cli
 {
     public static class Program
     {
-        public static int Main(string[] args)
-        {
-            var console = AnsiConsole.Console;
-            var root = new RootCommand("distill: knowledge-distillation recipes for TorchSharp.")
-            {
-                DemoCommand.Create(console),
-                TrainCommand.Create(console),
-            };
-            return root.Parse(args).Invoke();
-        }
+        public static int Main(string[] args) => DistillCommand.Run(args, Console.Out, Console.Error);
     }
 }

@@ -20,10 +20,10 @@ namespace Distill.Runtime
             string s = spec.Trim().ToLowerInvariant();
             if (s == "cpu") return CPU;
             if (s != "cuda" && !s.StartsWith("cuda:", StringComparison.Ordinal))
-                throw new ArgumentException($"Unknown device '{spec}': use cpu, cuda or cuda:N.", nameof(spec));
+                throw new ArgumentException($"Unknown device '{spec}': use cpu, cuda or cuda:N.");
             int index = 0;
             if (s.Length > 4 && !int.TryParse(s.Substring(5), NumberStyles.None, CultureInfo.InvariantCulture, out index))
-                throw new ArgumentException($"Unknown device '{spec}': the GPU index in cuda:N must be a number.", nameof(spec));
+                throw new ArgumentException($"Unknown device '{spec}': the GPU index in cuda:N must be a number.");
             if (!cuda.is_available())
                 throw new InvalidOperationException(
                     $"Device '{spec}' needs CUDA, but this build of TorchSharp has no CUDA backend (torch.cuda.is_available() is false). " +

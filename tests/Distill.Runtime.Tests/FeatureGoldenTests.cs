@@ -15,6 +15,13 @@ public class FeatureGoldenTests
     };
 
     public static IEnumerable<object[]> RkdDistanceCases => GoldenFile.CaseNames("rkd_distance");
+    public static IEnumerable<object[]> RkdAngleCases()
+    {
+        foreach (var c in GoldenFile.Load("rkd_angle").Cases)
+            foreach (int chunk in new[] { 0, 1, 3, 1000 })
+                yield return [c.Name, chunk];
+    }
+
     public static IEnumerable<object[]> SpCases => GoldenFile.CaseNames("sp");
     public static IEnumerable<object[]> CcCases => GoldenFile.CaseNames("cc");
 
@@ -22,6 +29,11 @@ public class FeatureGoldenTests
     [MemberData(nameof(RkdDistanceCases))]
     public void Rkd_distance_matches_golden(string name) =>
         GoldenAssert.Case(GoldenFile.Load("rkd_distance").Case(name), () => new RkdDistanceTerm(), "rkd.distance", Names);
+
+    [Theory]
+    [MemberData(nameof(RkdAngleCases))]
+    public void Rkd_angle_matches_golden_for_any_chunk(string name, int chunk) =>
+        GoldenAssert.Case(GoldenFile.Load("rkd_angle").Case(name), () => new RkdAngleTerm { Chunk = chunk }, "rkd.angle", Names);
 
     [Theory]
     [MemberData(nameof(SpCases))]

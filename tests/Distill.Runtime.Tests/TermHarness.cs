@@ -13,7 +13,12 @@ namespace Distill.Runtime.Tests;
 public sealed class TermHarness : ObjectiveBase
 {
     public TermHarness(string name, LossTerm term, IEnumerable<string> inputNames)
-        : base(name, [new WeightedTerm(name, term, 1.0)], inputNames.OrderBy(n => n, StringComparer.Ordinal).ToList(), CPU)
+        : this([new WeightedTerm(name, term, 1.0)], inputNames)
+    {
+    }
+
+    public TermHarness(IReadOnlyList<WeightedTerm> terms, IEnumerable<string> inputNames)
+        : base(string.Join(" + ", terms.Select(t => t.Name)), terms, inputNames.OrderBy(n => n, StringComparer.Ordinal).ToList(), CPU)
     {
     }
 

@@ -13,21 +13,21 @@ namespace Distill.Cli.Commands
     /// with cross-entropy alone and with a preset recipe (Hinton KD by default), and prints test
     /// accuracy, final loss and wall time of all three.
     /// </summary>
-    public static class DemoCommand
+    internal static class DemoCommand
     {
         public static string DefaultRecipe => Path.Combine(AppContext.BaseDirectory, "presets", "kd.distill");
 
-        public static Command Create(IAnsiConsole console)
+        public static Command Create()
         {
             var options = new TrainingOptions(epochs: 4, teacherEpochs: 4, output: Path.Combine("runs", "demo"));
             var recipe = new Option<FileInfo>("--recipe") { Description = "Recipe for the distilled student.", DefaultValueFactory = _ => new FileInfo(DefaultRecipe) };
             var command = new Command("demo", "Train a teacher, then a student with cross-entropy alone and with a distillation recipe; compare.") { recipe };
             options.AddTo(command);
-            command.SetAction(result => Run(console, options, result, result.GetValue(recipe)!));
+            command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!)));
             return command;
         }
 
-        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile) => Guard.Run(console, () =>
+        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile)
         {
             if (!recipeFile.Exists) throw new FileNotFoundException($"{recipeFile.FullName}: recipe not found.");
             string folder = result.GetValue(options.Out)!;
@@ -39,7 +39,7 @@ namespace Distill.Cli.Commands
             var distilledObjective = ModelRun.Prepare(distilled);
             var baselineObjective = ModelRun.Prepare(baseline);
             console.WriteLine($"data: {source.Describe()}");
-            var (train, test) = FashionMnist.Load(source);
+            var (train, test) = options.Load(result, source);
             using (train)
             using (test)
             {
@@ -59,7 +59,7 @@ namespace Distill.Cli.Commands
                 console.WriteLine($"runs, metrics and plots: {Path.GetFullPath(folder)}");
             }
             return 0;
-        });
+        }
 
         private static Table ResultsTable(IEnumerable<(string Name, RunState State)> rows)
         {

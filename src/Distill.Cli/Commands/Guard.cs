@@ -1,25 +1,40 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using Distill.Runtime;
-using Distill.Runtime.Training;
 using Spectre.Console;
 
 namespace Distill.Cli.Commands
 {
-    /// <summary>Turns the errors a user can cause (bad recipe, unfeedable input, bad data or checkpoint files) into a message and exit code 1.</summary>
-    public static class Guard
+    /// <summary>
+    /// Runs a training command's body with a Spectre console over the invocation's output (live
+    /// display only on a real terminal). A recipe with errors prints its diagnostics and exits 1;
+    /// other user errors go through <see cref="CliOptions.Guard"/>.
+    /// </summary>
+    internal static class Guard
     {
-        public static int Run(IAnsiConsole console, Func<int> body)
+        public static int Run(ParseResult result, Func<IAnsiConsole, int> body) => CliOptions.Guard(result, (output, error) =>
         {
             try
             {
-                return body();
+                return body(ConsoleFor(output));
             }
-            catch (Exception e) when (e is RecipeException or UnsatisfiableInputException or IOException or TermInputException)
+            catch (RecipeException e)
             {
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                error.WriteLine(e.Message);
                 return 1;
             }
-        }
+        });
+
+        private static IAnsiConsole ConsoleFor(TextWriter output) =>
+            ReferenceEquals(output, Console.Out)
+                ? AnsiConsole.Console
+                : AnsiConsole.Create(new AnsiConsoleSettings
+                {
+                    Out = new AnsiConsoleOutput(output),
+                    Ansi = AnsiSupport.No,
+                    ColorSystem = ColorSystemSupport.NoColors,
+                    Interactive = InteractionSupport.No,
+                });
     }
 }

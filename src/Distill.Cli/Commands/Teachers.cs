@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Distill.Cli.Commands
 {
     /// <summary>The teacher of a run: loaded from a checkpoint, or trained with cross-entropy into RUN/teacher (resumable like any run).</summary>
-    public static class Teachers
+    internal static class Teachers
     {
         public const string Recipe = "ce\n";
 

@@ -12,53 +12,44 @@ namespace Distill.Cli.Commands
     /// teacher loaded with <c>--teacher</c> or trained first (into OUT/teacher). A recipe whose
     /// inputs the built-in models cannot feed is refused before anything trains.
     /// </summary>
-    public static class TrainCommand
+    internal static class TrainCommand
     {
-        public static Command Create(IAnsiConsole console)
+        public static Command Create()
         {
             var options = new TrainingOptions(epochs: 5, teacherEpochs: 5, output: "");
             var recipe = new Argument<FileInfo>("recipe") { Description = "The .distill recipe to train with." };
             var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint (a checkpoint.ckpt of an earlier run); trained here when absent." };
             var command = new Command("train", "Distil a student on Fashion-MNIST with a recipe.") { recipe, teacher };
             options.AddTo(command);
-            command.SetAction(result => Run(console, options, result, result.GetValue(recipe)!, result.GetValue(teacher)));
+            command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!, result.GetValue(teacher))));
             return command;
         }
 
         private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile, FileInfo? teacherFile)
         {
-            if (!recipeFile.Exists) return Fail(console, $"{recipeFile.FullName}: recipe not found.");
+            if (!recipeFile.Exists) throw new FileNotFoundException($"{recipeFile.FullName}: recipe not found.");
             string name = Path.GetFileNameWithoutExtension(recipeFile.Name);
             string folder = result.GetValue(options.Out) is { Length: > 0 } o ? o : Path.Combine("runs", name);
             var settings = options.Settings(result);
             var source = FashionMnist.Locate(result.GetValue(options.Data));
             var request = new RunRequest(name, File.ReadAllText(recipeFile.FullName), recipeFile.FullName, ConvNetSpec.Student, settings,
                                          folder, result.GetValue(options.Metrics), result.GetValue(options.Resume), source);
-            return Guard.Run(console, () =>
+            var objective = ModelRun.Prepare(request);
+            console.WriteLine($"data: {source.Describe()}");
+            var (train, test) = options.Load(result, source);
+            using (train)
+            using (test)
             {
-                var objective = ModelRun.Prepare(request);
-                console.WriteLine($"data: {source.Describe()}");
-                var (train, test) = FashionMnist.Load(source);
-                using (train)
-                using (test)
-                {
-                    ConvNet? teacher = null;
-                    string? teacherPath = null;
-                    if (InputPlan.For(objective.RequiredInputs).NeedsTeacher)
-                        (teacher, teacherPath) = Teachers.Get(console, teacherFile?.FullName, request, options.Settings(result, teacher: true), train, test);
-                    var (student, state) = ModelRun.Train(request, objective, teacher, teacherPath, train, test, console);
-                    console.WriteLine($"{name}: test accuracy {state.Epochs[^1].TestAccuracy:P2} after {state.Epochs.Count} epochs; run in {Path.GetFullPath(folder)}");
-                    student.Dispose();
-                    teacher?.Dispose();
-                }
-                return 0;
-            });
-        }
-
-        private static int Fail(IAnsiConsole console, string message)
-        {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
-            return 1;
+                ConvNet? teacher = null;
+                string? teacherPath = null;
+                if (InputPlan.For(objective.RequiredInputs).NeedsTeacher)
+                    (teacher, teacherPath) = Teachers.Get(console, teacherFile?.FullName, request, options.Settings(result, teacher: true), train, test);
+                var (student, state) = ModelRun.Train(request, objective, teacher, teacherPath, train, test, console);
+                console.WriteLine($"{name}: test accuracy {state.Epochs[^1].TestAccuracy:P2} after {state.Epochs.Count} epochs; run in {Path.GetFullPath(folder)}");
+                student.Dispose();
+                teacher?.Dispose();
+            }
+            return 0;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using Distill.Cli.Runs;
 using Distill.Runtime.Training;
@@ -5,7 +6,7 @@ using Distill.Runtime.Training;
 namespace Distill.Cli.Commands
 {
     /// <summary>The options <c>train</c> and <c>demo</c> share, and the settings they make.</summary>
-    public sealed class TrainingOptions
+    internal sealed class TrainingOptions
     {
         public TrainingOptions(int epochs, int teacherEpochs, string output)
         {
@@ -25,12 +26,24 @@ namespace Distill.Cli.Commands
         public Option<MetricsFormat> Metrics { get; } = new("--metrics") { Description = "Metrics file format.", DefaultValueFactory = _ => MetricsFormat.Csv };
         public Option<int> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Also checkpoint every N steps (0: after each epoch only).", DefaultValueFactory = _ => 0 };
         public Option<int> Threads { get; } = new("--threads") { Description = "libtorch CPU threads (results depend on it; 1 is fastest on a busy machine).", DefaultValueFactory = _ => 1 };
+        public Option<int> Limit { get; } = new("--limit") { Description = "Use only the first N training and N test images (quick runs; 0: all).", DefaultValueFactory = _ => 0 };
         public Option<bool> Resume { get; } = new("--resume") { Description = "Continue from the run folder's last checkpoint." };
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Resume })
+            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Limit, Resume })
                 command.Options.Add(option);
+        }
+
+        /// <summary>Loads the data, cut to <c>--limit</c> images when given.</summary>
+        public (LabelledImages Train, LabelledImages Test) Load(ParseResult result, DataSource source)
+        {
+            var (train, test) = FashionMnist.Load(source);
+            int limit = result.GetValue(Limit);
+            if (limit <= 0) return (train, test);
+            using (train)
+            using (test)
+                return (train.Slice(0, Math.Min(limit, train.Count)), test.Slice(0, Math.Min(limit, test.Count)));
         }
 
         public TrainSettings Settings(ParseResult result, bool teacher = false) => new()

@@ -15,8 +15,10 @@ namespace Distill.Dsl.Binding
     /// </summary>
     internal sealed partial class Binder
     {
-        private EquatableArray<BoundArgument> BindArguments(string owner, TextSpan ownerSpan, EquatableArray<ParamSpec> parameters, EquatableArray<ArgumentSyntax> arguments)
+        /// <summary>The bound arguments, and whether every given argument was valid.</summary>
+        private (EquatableArray<BoundArgument> Arguments, bool Valid) BindArguments(string owner, TextSpan ownerSpan, EquatableArray<ParamSpec> parameters, EquatableArray<ArgumentSyntax> arguments)
         {
+            int errorsBefore = _diagnostics.Count;
             var given = new Dictionary<string, (ArgumentSyntax Syntax, ParamValue? Value)>(StringComparer.Ordinal);
             foreach (var argument in arguments)
             {
@@ -45,7 +47,7 @@ namespace Distill.Dsl.Binding
                 else if (parameter.Default is not null && parameter.Group is null)
                     bound.Add(new BoundArgument(parameter.Name, parameter.ClrName, parameter.Kind, parameter.Default, true));
             }
-            return bound.ToEquatableArray();
+            return (bound.ToEquatableArray(), _diagnostics.Count == errorsBefore);
         }
 
         private void CheckPresence(string owner, TextSpan ownerSpan, EquatableArray<ParamSpec> parameters, Dictionary<string, (ArgumentSyntax Syntax, ParamValue? Value)> given)
@@ -106,9 +108,12 @@ namespace Distill.Dsl.Binding
 
             if (identifier is not null)
             {
+                if (parameter.Kind == ParamKind.Bool) return WrongType(owner, parameter, syntax.Span, Describe(identifier, null));
                 if (!IsLet(identifier))
                 {
-                    Report(DiagnosticDescriptors.UndefinedLet, syntax.Span, identifier, DidYouMean(Suggestions.Closest(identifier, LetNames)));
+                    var closest = Suggestions.Closest(identifier, LetNames);
+                    var hint = closest is null ? $"; '{parameter.Name}' of '{owner}' takes {Expected(parameter)} or a let" : DidYouMean(closest);
+                    Report(DiagnosticDescriptors.UndefinedLet, syntax.Span, identifier, hint);
                     return null;
                 }
                 var value = ReferenceLet(identifier, syntax.Span);

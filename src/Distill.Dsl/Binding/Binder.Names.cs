@@ -24,13 +24,13 @@ namespace Distill.Dsl.Binding
             var term = _catalogue.FindTerm(name);
             if (term is not null)
             {
-                var bound = BindArguments(name, nameSpan, term.Parameters, arguments);
-                return new SumValue(new[] { new WeightedTerm(1, null, term, bound, span) }, span);
+                var (bound, valid) = BindArguments(name, nameSpan, term.Parameters, arguments);
+                return new SumValue(new[] { new WeightedTerm(1, null, term, bound, span, valid) }, span);
             }
             var schedule = _catalogue.FindSchedule(name);
             if (schedule is not null)
             {
-                var bound = BindArguments(name, nameSpan, schedule.Parameters, arguments);
+                var (bound, _) = BindArguments(name, nameSpan, schedule.Parameters, arguments);
                 return new ScheduleValue(1, new BoundSchedule(schedule.Name, schedule.ClrType, bound, span), span);
             }
             ReportUnknown(name, nameSpan, includeLets);

@@ -27,26 +27,46 @@ namespace Distill.Dsl.Binding
         public static (BoundRecipe? Recipe, IReadOnlyList<DistillDiagnostic> Diagnostics) Bind(RecipeSyntax recipe, TermCatalogue catalogue)
         {
             var binder = new Binder(catalogue, recipe);
-            var body = recipe.Body is null ? null : binder.BindExpression(recipe.Body);
+            var terms = recipe.Body is null ? new List<WeightedTerm>() : binder.BindSum(recipe.Body);
             binder.FinishLets();
-            BoundRecipe? bound = null;
-            switch (body)
-            {
-                case null:
-                case ConstValue _:
-                    if (body is ConstValue c && recipe.Body is not null)
-                        binder.Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(c.Number));
-                    else
-                        binder.Report(DiagnosticDescriptors.NoLossTerm, recipe.Body?.Span ?? recipe.Span);
-                    break;
-                case ScheduleValue s:
-                    binder.Report(DiagnosticDescriptors.ScheduleAlone, s.Schedule.Span, s.Schedule.Name);
-                    break;
-                case SumValue sum:
-                    bound = RecipeAssembler.Assemble(sum.Terms, binder._diagnostics);
-                    break;
-            }
+            if (recipe.Body is null) binder.Report(DiagnosticDescriptors.NoLossTerm, recipe.Span);
+            var bound = terms.Count == 0 ? null : RecipeAssembler.Assemble(terms, binder._diagnostics);
             return (binder._diagnostics.Any(d => d.IsError) ? null : bound, binder._diagnostics);
+        }
+
+        /// <summary>
+        /// The top-level sum: each summand must be (weighted) terms. A number or a schedule standing
+        /// there is reported even when its neighbours have errors.
+        /// </summary>
+        private List<WeightedTerm> BindSum(ExpressionSyntax body)
+        {
+            var summands = new Stack<(ExpressionSyntax Syntax, bool Negative)>();
+            var left = body;
+            while (left is BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b)
+            {
+                summands.Push((b.Right, b.Operator == BinaryOperator.Subtract));
+                left = b.Left;
+            }
+            summands.Push((left, false));
+
+            var terms = new List<WeightedTerm>();
+            foreach (var (syntax, negative) in summands)
+            {
+                var value = BindExpression(syntax);
+                switch (negative ? Scale(value, -1, value.Span) : value)
+                {
+                    case ConstValue c:
+                        Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(Math.Abs(c.Number)));
+                        break;
+                    case ScheduleValue s:
+                        Report(DiagnosticDescriptors.ScheduleAlone, s.Schedule.Span, s.Schedule.Name);
+                        break;
+                    case SumValue sum:
+                        terms.AddRange(sum.Terms);
+                        break;
+                }
+            }
+            return terms;
         }
 
         private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
@@ -107,11 +127,7 @@ namespace Distill.Dsl.Binding
 
         private Value Combine(Value left, BinaryOperator op, Value right, TextSpan span)
         {
-            if (left is ErrorValue || right is ErrorValue)
-            {
-                if (op == BinaryOperator.Add || op == BinaryOperator.Subtract) ReportStandalone(left, right);
-                return new ErrorValue(span);
-            }
+            if (left is ErrorValue || right is ErrorValue) return new ErrorValue(span);
             switch (op)
             {
                 case BinaryOperator.Add:
@@ -133,20 +149,13 @@ namespace Distill.Dsl.Binding
                 case (SumValue a, SumValue b):
                     return new SumValue(a.Terms.Concat(b.Terms).ToList(), span);
             }
-            ReportStandalone(left, right);
-            var sums = new[] { left, right }.OfType<SumValue>().SelectMany(s => s.Terms).ToList();
-            return sums.Count > 0 ? new SumValue(sums, span) : new ErrorValue(span);
-        }
-
-        /// <summary>A number or a schedule as a summand of a sum that has terms (or errors) is not a loss.</summary>
-        private void ReportStandalone(Value left, Value right)
-        {
-            bool constantsFold = left is ConstValue && right is ConstValue;
             foreach (var side in new[] { left, right })
             {
-                if (side is ConstValue c && !constantsFold) Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(Math.Abs(c.Number)));
+                if (side is ConstValue c) Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(Math.Abs(c.Number)));
                 if (side is ScheduleValue s) Report(DiagnosticDescriptors.ScheduleAlone, s.Schedule.Span, s.Schedule.Name);
             }
+            var sums = new[] { left, right }.OfType<SumValue>().SelectMany(s => s.Terms).ToList();
+            return sums.Count > 0 ? new SumValue(sums, span) : new ErrorValue(span);
         }
 
         private Value Multiply(Value left, Value right, TextSpan span)

@@ -18,7 +18,7 @@ namespace Distill.Dsl.Binding
             var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var term in terms)
             {
-                string key = Key(term);
+                string key = term.Valid ? Key(term) : "invalid#" + merged.Count;
                 if (byKey.TryGetValue(key, out int index))
                 {
                     var first = merged[index];

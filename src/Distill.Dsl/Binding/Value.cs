@@ -17,5 +17,6 @@ namespace Distill.Dsl.Binding
 
     internal sealed record ErrorValue(TextSpan Span) : Value(Span);
 
-    internal sealed record WeightedTerm(double Weight, BoundSchedule? Schedule, TermSpec Spec, EquatableArray<BoundArgument> Arguments, TextSpan Span);
+    /// <summary>A term in the sum; <see cref="Valid"/> is false when one of its arguments was rejected (so it is never merged).</summary>
+    internal sealed record WeightedTerm(double Weight, BoundSchedule? Schedule, TermSpec Spec, EquatableArray<BoundArgument> Arguments, TextSpan Span, bool Valid);
 }

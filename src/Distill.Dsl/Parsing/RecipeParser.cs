@@ -133,6 +133,8 @@ namespace Distill.Dsl.Parsing
         private static string Describe(string text, int at)
         {
             if (at >= text.Length) return "end of input";
+            if (text[at] == '\n' || text[at] == '\r') return "end of line";
+            if (char.IsControl(text[at]) || char.IsWhiteSpace(text[at])) return $"character U+{(int)text[at]:X4}";
             int length = TokenLength(text, at);
             return "'" + text.Substring(at, length) + "'";
         }

@@ -2,12 +2,14 @@ namespace Distill.Dsl.Parsing
 {
     /// <summary>
     /// Where the parser picks up again after a syntax error: the next <c>+</c> or <c>-</c> outside
-    /// parentheses, the next line that starts with <c>let</c>, or the end of the text. Numbers,
-    /// names and comments are skipped whole, so the <c>-</c> of <c>1e-3</c> is no resync point.
+    /// parentheses opened after the error, the next line that starts with <c>let</c>, or the end of
+    /// the text. Parentheses left open before the error are forgotten, so a missing <c>)</c> does not
+    /// swallow the rest of the file. Numbers, names and comments are skipped whole, so the <c>-</c>
+    /// of <c>1e-3</c> is no resync point.
     /// </summary>
     internal static class Resync
     {
-        /// <summary>The first resync point at or after <paramref name="notBefore"/>, scanning from <paramref name="from"/> to count parentheses.</summary>
+        /// <summary>The first resync point at or after <paramref name="notBefore"/>, scanning tokens from <paramref name="from"/>.</summary>
         public static int Find(string text, int from, int notBefore)
         {
             int depth = 0;
@@ -29,9 +31,10 @@ namespace Distill.Dsl.Parsing
                 else if (Grammar.IsIdentifierStart(c)) i = SkipIdentifier(text, i);
                 else
                 {
-                    if (c == '(') depth++;
+                    if (i < notBefore) { }
+                    else if (c == '(') depth++;
                     else if (c == ')' && depth > 0) depth--;
-                    else if ((c == '+' || c == '-') && depth == 0 && i >= notBefore) return i;
+                    else if ((c == '+' || c == '-') && depth == 0) return i;
                     i++;
                 }
             }

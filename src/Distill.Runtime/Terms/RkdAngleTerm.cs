@@ -1,0 +1,32 @@
+using static TorchSharp.torch;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>
+    /// RKD angle: 1/N³·Σᵢⱼₖ huber(ψ(s)ᵢⱼₖ − ψ(t)ᵢⱼₖ) with ψᵢⱼₖ = normalize(eⱼ − eᵢ)·normalize(eₖ − eᵢ), all N³
+    /// triplets included. Computed from pairwise distances in blocks of anchors with a hand-derived gradient
+    /// (<see cref="RkdAngleMath"/>): no N×N×D tensor, O(chunk·N²) memory, same values as the textbook form.
+    /// </summary>
+    [DistillTerm("rkd.angle", Description = "Relational KD, angle potential: smooth-L1 between the cosines of all triplet angles.",
+        Paper = "Park et al., Relational Knowledge Distillation, CVPR 2019; code: lenscloth/RKD metric/loss.py RKdAngle")]
+    [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (flattened).")]
+    [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher features N×… (constant; width may differ).")]
+    public sealed class RkdAngleTerm : FeatureTerm
+    {
+        [TermParameter(Name = "chunk", Default = 0, Min = 0,
+            Description = "Anchors per block (memory ≈ chunk·N² elements); 0 picks it from the batch size.")]
+        public int Chunk { get; set; }
+
+        public override Tensor Forward(TermContext context)
+        {
+            var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput, minRows: 2);
+            var teacherDistances = context.Shared("rkd.angle/distances/" + TeacherInput, () =>
+            {
+                using var _ = no_grad();
+                return RkdAngleMath.Distances(teacher.detach());
+            });
+            long chunk = RkdAngleMath.ChunkFor(student.shape[0], Chunk);
+            return RkdAngleFunction.apply(student, teacherDistances, chunk);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>
+    /// SSKD's transformation and self-supervision parts, tf_weight·L_tf + ss_weight·L_ss, on the interleaved
+    /// rotated batch (row 4i + r = image i rotated by r·90°; see <see cref="SskdBatch"/>). Both KLs keep only
+    /// the augmented rows the teacher ranks well: all rows ranked 0 plus ⌊wrong·ratio⌋ of the others by a
+    /// stable sort on the rank (ties → lower row), and are averaged over the kept rows (0 if none).
+    /// </summary>
+    [DistillTerm("sskd", Description = "Self-supervised KD: teacher-filtered KL on rotated views and on their contrastive similarities.",
+        Paper = "Xu et al., Knowledge Distillation Meets Self-Supervision, ECCV 2020; code: xuguodong03/SSKD student.py")]
+    [TermInput("student", "rotated_logits", Description = "Student logits of the 4B-row rotated batch.")]
+    [TermInput("teacher", "rotated_logits", Description = "Teacher logits of the rotated batch (constant).")]
+    [TermInput("student", "rotated_projection", Description = "Student self-supervision head output, 4B×D.")]
+    [TermInput("teacher", "rotated_projection", Description = "Teacher self-supervision head output, 4B×D (constant).")]
+    [TermInput("", "labels", ClassIndices = true, Description = "Label of each image, int64 [B].")]
+    public sealed class SskdTerm : LossTerm
+    {
+        /// <summary>The per-vector norm clamp of <c>F.cosine_similarity</c>.</summary>
+        public const double CosineEps = 1e-8;
+
+        [TermParameter(Name = "topk", Default = 0.75, Min = 0, Max = 1, MinExclusive = true, Description = "ratio_ss: share of wrongly ranked similarity rows kept.")]
+        public double TopK { get; set; } = 0.75;
+
+        [TermParameter(Name = "T", Default = 0.5, Min = 0, MinExclusive = true, Description = "ss_T: temperature of the similarity KL.")]
+        public double T { get; set; } = 0.5;
+
+        [TermParameter(Name = "tf_topk", Default = 1.0, Min = 0, Max = 1, MinExclusive = true, Description = "ratio_tf: share of wrongly classified rotated rows kept.")]
+        public double TfTopK { get; set; } = 1;
+
+        [TermParameter(Name = "tf_T", Default = 4.0, Min = 0, MinExclusive = true, Description = "Temperature of the rotated-view KL.")]
+        public double TfT { get; set; } = 4;
+
+        [TermParameter(Name = "tf_weight", Default = 2.7, Min = 0, Description = "Weight of L_tf.")]
+        public double TfWeight { get; set; } = 2.7;
+
+        [TermParameter(Name = "ss_weight", Default = 10.0, Min = 0, Description = "Weight of L_ss.")]
+        public double SsWeight { get; set; } = 10;
+
+        public override Tensor Forward(TermContext context)
+        {
+            var parts = Parts(context);
+            return parts.Tf * TfWeight + parts.Ss * SsWeight;
+        }
+
+        /// <summary>Both filtered losses and the kept rows, from the context's inputs.</summary>
+        public SskdParts Parts(TermContext context)
+        {
+            var studentLogits = TermChecks.Matrix(context, "StudentRotatedLogits");
+            long rows = studentLogits.shape[0];
+            if (rows == 0 || rows % 4 != 0)
+                throw context.Error("StudentRotatedLogits", $"expected 4B rows (4 rotations per image, row 4i + r), got {TermChecks.Shape(studentLogits)}.");
+            var teacherLogits = TermChecks.Matrix(context, "TeacherRotatedLogits");
+            TermChecks.SameShape(context, "TeacherRotatedLogits", teacherLogits, "StudentRotatedLogits", studentLogits);
+            var studentSs = TermChecks.Features(context, "StudentRotatedProjection");
+            var teacherSs = TermChecks.Features(context, "TeacherRotatedProjection");
+            TermChecks.SameRows(context, "StudentRotatedProjection", studentSs, "StudentRotatedLogits", rows);
+            TermChecks.SameRows(context, "TeacherRotatedProjection", teacherSs, "StudentRotatedLogits", rows);
+            var labels = TermChecks.Labels(context, "Labels", rows / 4, studentLogits.shape[1]);
+
+            var pTeacher = SskdBatch.AugmentedRows(SharedWork.ConstantProbabilities(context, "TeacherRotatedLogits", teacherLogits, TfT));
+            var logQ = SskdBatch.AugmentedRows((studentLogits / TfT).log_softmax(1));
+            Tensor keepTf, maskTf;
+            using (no_grad())
+            {
+                var rank = TargetRank(pTeacher, labels.repeat_interleave(3L));
+                (keepTf, maskTf) = Keep(rank, TfTopK);
+            }
+            var tf = FilteredKl(pTeacher, logQ, maskTf, keepTf.shape[0], TfT);
+
+            var simStudent = Similarities(studentSs);
+            Tensor pSim, keepSs, maskSs;
+            using (no_grad())
+            {
+                var simTeacher = Similarities(teacherSs.detach());
+                var images = arange(rows / 4, ScalarType.Int64, simTeacher.device).repeat_interleave(3L);
+                (keepSs, maskSs) = Keep(TargetRank(simTeacher, images), TopK);
+                pSim = (simTeacher / T).softmax(1);
+            }
+            var ss = FilteredKl(pSim, (simStudent / T).log_softmax(1), maskSs, keepSs.shape[0], T);
+            return new SskdParts(tf, ss, keepTf, keepSs);
+        }
+
+        /// <summary>Cosine similarities (eps 1e-8 per vector) of each augmented row with every normal row: 3B×B.</summary>
+        public static Tensor Similarities(Tensor projections)
+        {
+            var unit = projections / linalg.vector_norm(projections, 2, [1], true).clamp_min(CosineEps);
+            return SskdBatch.AugmentedRows(unit).mm(SskdBatch.NormalRows(unit).t());
+        }
+
+        /// <summary>Rank of the target column per row: the number of entries strictly greater than the target's.</summary>
+        public static Tensor TargetRank(Tensor scores, Tensor target)
+        {
+            var t = scores.gather(1, target.unsqueeze(1));
+            return scores.gt(t).sum([1]);
+        }
+
+        /// <summary>
+        /// The kept rows (ascending) and a 0/1 row mask: all rows of rank 0 plus the first ⌊wrong·ratio⌋ others
+        /// of a stable ascending sort by rank. Reads the count of rank-0 rows from the device.
+        /// </summary>
+        public static (Tensor Rows, Tensor Mask) Keep(Tensor rank, double ratio)
+        {
+            long total = rank.shape[0];
+            long correct = rank.eq(0).sum().item<long>();
+            long keep = correct + (long)Math.Truncate((total - correct) * ratio);
+            var order = rank.sort(0, false, true).Indices.narrow(0, 0, keep);
+            var rows = order.sort(0, false, true).Values;
+            var mask = zeros(total, ScalarType.Bool, rank.device).index_fill_(0, rows, true);
+            return (rows, mask);
+        }
+
+        private static Tensor FilteredKl(Tensor p, Tensor logQ, Tensor mask, long kept, double temperature)
+        {
+            var perRow = (xlogy(p, p) - p * logQ).sum([1]);
+            var filtered = where(mask, perRow, zeros_like(perRow)).sum();
+            return filtered * (temperature * temperature / Math.Max(kept, 1));
+        }
+    }
+}

@@ -33,6 +33,8 @@ public sealed class RecipeTrainingTests
     [InlineData("ce + 25 * rkd.distance(at = layer1)")]
     [InlineData("ce + 3000 * sp(at = features)")]
     [InlineData("0.1 * ce + 0.9 * kd(T = 4) + sp(at = layer2)")]
+    [InlineData("ce + 25 * rkd.distance + 50 * rkd.angle")]
+    [InlineData("0.1 * ce + 0.9 * kd(T = 4) + sskd")]
     [InlineData("ce + pad")]
     [InlineData("ce + seed(queue = 100)")]
     [InlineData("ce + bake + 0.003 * cc")]

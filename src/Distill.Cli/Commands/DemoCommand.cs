@@ -47,13 +47,15 @@ namespace Distill.Cli.Commands
                 var (teacher, teacherPath) = Teachers.Get(console, null, distilled with { Folder = folder }, options.Settings(result, teacher: true), train, test);
                 using (teacher)
                 {
-                    rows.Add(("teacher", RunCheckpoint.LoadModel(teacherPath).State));
+                    var (saved, teacherState) = RunCheckpoint.LoadModel(teacherPath);
+                    saved.Dispose();
+                    rows.Add(("teacher", teacherState));
                     var (ce, ceState) = ModelRun.Train(baseline, baselineObjective, null, null, train, test, console);
                     ce.Dispose();
-                    rows.Add(("student, cross-entropy only", ceState));
+                    rows.Add(("student (CE only)", ceState));
                     var (student, state) = ModelRun.Train(distilled, distilledObjective, teacher, teacherPath, train, test, console);
                     student.Dispose();
-                    rows.Add(($"student, {Path.GetFileName(recipeFile.Name)}", state));
+                    rows.Add(($"student ({recipeFile.Name})", state));
                 }
                 console.Write(ResultsTable(rows));
                 console.WriteLine($"runs, metrics and plots: {Path.GetFullPath(folder)}");

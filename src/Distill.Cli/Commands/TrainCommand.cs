@@ -19,20 +19,23 @@ namespace Distill.Cli.Commands
             var options = new TrainingOptions(epochs: 5, teacherEpochs: 5, output: "");
             var recipe = new Argument<FileInfo>("recipe") { Description = "The .distill recipe to train with." };
             var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint (a checkpoint.ckpt of an earlier run); trained here when absent." };
-            var command = new Command("train", "Distil a student on Fashion-MNIST with a recipe.") { recipe, teacher };
+            var model = new Option<string>("--model") { Description = "Which built-in CNN to train: student, or teacher (e.g. to train a teacher once with a ce recipe).", DefaultValueFactory = _ => "student" };
+            model.AcceptOnlyFromAmong("student", "teacher");
+            var command = new Command("train", "Distil a student on Fashion-MNIST with a recipe.") { recipe, teacher, model };
             options.AddTo(command);
-            command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!, result.GetValue(teacher))));
+            command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!, result.GetValue(teacher),
+                result.GetValue(model) == "teacher" ? ConvNetSpec.Teacher : ConvNetSpec.Student)));
             return command;
         }
 
-        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile, FileInfo? teacherFile)
+        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile, FileInfo? teacherFile, ConvNetSpec spec)
         {
             if (!recipeFile.Exists) throw new FileNotFoundException($"{recipeFile.FullName}: recipe not found.");
             string name = Path.GetFileNameWithoutExtension(recipeFile.Name);
             string folder = result.GetValue(options.Out) is { Length: > 0 } o ? o : Path.Combine("runs", name);
             var settings = options.Settings(result);
             var source = FashionMnist.Locate(result.GetValue(options.Data));
-            var request = new RunRequest(name, File.ReadAllText(recipeFile.FullName), recipeFile.FullName, ConvNetSpec.Student, settings,
+            var request = new RunRequest(name, File.ReadAllText(recipeFile.FullName), recipeFile.FullName, spec, settings,
                                          folder, result.GetValue(options.Metrics), result.GetValue(options.Resume), source);
             var objective = ModelRun.Prepare(request);
             console.WriteLine($"data: {source.Describe()}");

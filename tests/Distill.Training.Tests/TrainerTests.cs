@@ -40,6 +40,20 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Resuming_with_settings_that_change_the_numbers_is_refused()
+    {
+        string dir = Directory.CreateTempSubdirectory("distill-resume-").FullName;
+        try
+        {
+            string checkpoint = Path.Combine(dir, "run.ckpt");
+            Runs.Distil(Runs.Settings with { StopAfterSteps = 3, CheckpointEvery = 3 }, checkpoint);
+            var e = Assert.Throws<System.InvalidOperationException>(() => Runs.Distil(Runs.Settings with { LearningRate = 0.1 }, checkpoint, resume: true));
+            Assert.Contains("resume with the same settings", e.Message);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public void A_recipe_needing_an_input_the_models_cannot_feed_is_refused_before_training()
     {
         var (train, test) = Runs.Data();

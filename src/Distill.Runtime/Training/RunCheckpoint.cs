@@ -23,13 +23,21 @@ namespace Distill.Runtime.Training
             CheckpointFile.Save(path, state.ToJson(), tensors);
         }
 
-        /// <summary>Restores the model, optimiser and objective in place and returns the run state.</summary>
-        public static RunState Load(string path, ConvNet student, MomentumSgd optimizer, ObjectiveBase objective)
+        /// <summary>
+        /// Restores the model, optimiser and objective in place and returns the run state. Refuses a
+        /// checkpoint of another recipe or with settings that change the numbers (all but device,
+        /// checkpoint interval and stop step), since the resumed run would not match.
+        /// </summary>
+        public static RunState Load(string path, RunState expected, ConvNet student, MomentumSgd optimizer, ObjectiveBase objective)
         {
             var (header, tensors) = CheckpointFile.Load(path);
             try
             {
                 var state = RunState.FromJson(header, path);
+                if (state.RecipeHash != expected.RecipeHash)
+                    throw new InvalidOperationException($"{path}: checkpoint is of another recipe (sha256 {state.RecipeHash[..12]}, not {expected.RecipeHash[..12]}); use another --out or drop --resume.");
+                if (Numeric(state.Settings) != Numeric(expected.Settings))
+                    throw new InvalidOperationException($"{path}: checkpoint was trained with {Numeric(state.Settings)}, not {Numeric(expected.Settings)}; resume with the same settings.");
                 if (state.Student != student.Spec)
                     throw new InvalidOperationException($"{path}: checkpoint is for a student {state.Student}, not {student.Spec}.");
                 student.load_state_dict(Part(tensors, "model/"), strict: true);
@@ -42,6 +50,8 @@ namespace Distill.Runtime.Training
                 foreach (var t in tensors.Values) t.Dispose();
             }
         }
+
+        private static TrainSettings Numeric(TrainSettings s) => s with { Device = "", CheckpointEvery = 0, StopAfterSteps = 0 };
 
         /// <summary>Saves a model alone (a teacher), with the run state that produced it.</summary>
         public static void SaveModel(string path, RunState state, ConvNet model) =>

@@ -45,7 +45,7 @@ namespace Distill.Runtime.Training
             if (stepsPerEpoch == 0) throw new ArgumentException($"batch size {Settings.BatchSize} is larger than the {train.Count} training images.");
             using var optimizer = new MomentumSgd(student.named_parameters(), Settings.Momentum, Settings.WeightDecay);
             if (resume && checkpoint is not null && File.Exists(checkpoint))
-                state = RunCheckpoint.Load(checkpoint, student, optimizer, objective.Objective);
+                state = RunCheckpoint.Load(checkpoint, state, student, optimizer, objective.Objective);
             observer?.OnStart(state, stepsPerEpoch);
             long totalSteps = (long)stepsPerEpoch * Settings.Epochs;
             var clock = Stopwatch.StartNew();

@@ -20,7 +20,7 @@ namespace Distill.Runtime.Terms
         /// <summary>Elements per block (c·N²) when the chunk is automatic.</summary>
         public const long AutoBlockElements = 1L << 18;
 
-        public static long ChunkFor(long n, int chunk) =>
+        public static long ChunkFor(long n, long chunk) =>
             chunk > 0 ? Math.Min(chunk, n) : Math.Clamp(AutoBlockElements / (n * n), 1, n);
 
         /// <summary>Exact pairwise distances ‖eᵢ − eⱼ‖ (no expansion, so duplicates give exactly 0).</summary>
@@ -30,6 +30,8 @@ namespace Distill.Runtime.Terms
         /// <summary>
         /// The loss (scalar) and, when <paramref name="withGrad"/>, its gradient w.r.t. <paramref name="student"/>;
         /// <paramref name="teacherDistances"/> is the teacher's <see cref="Distances"/>. Runs without autograd.
+        /// <paramref name="chunk"/> 0 takes the fused CPU loop where it applies (float32/64 on the CPU), else blocks
+        /// of <see cref="ChunkFor"/> anchors; a positive <paramref name="chunk"/> forces blocks of that many anchors.
         /// </summary>
         public static (Tensor Loss, Tensor? Grad) Evaluate(Tensor student, Tensor teacherDistances, long chunk, bool withGrad)
         {
@@ -39,7 +41,15 @@ namespace Distill.Runtime.Terms
             var aT = teacherDistances * teacherDistances;
             var rhoS = HalfInverse(rs);
             var rhoT = HalfInverse(teacherDistances);
-            var kappa = withGrad ? where(rs.ge(NormEps), rhoS * rhoS * 2.0, zeros_like(rs)) : null;
+            var kappa = where(rs.ge(NormEps), rhoS * rhoS * 2.0, zeros_like(rs));
+            if (chunk == 0 && student.device_type == DeviceType.CPU && n <= int.MaxValue / n)
+            {
+                if (student.dtype == ScalarType.Float32)
+                    return Finish(student, Fused<float>(n, aS, rhoS, aT, rhoT, kappa, withGrad));
+                if (student.dtype == ScalarType.Float64)
+                    return Finish(student, Fused<double>(n, aS, rhoS, aT, rhoT, kappa, withGrad));
+            }
+            chunk = ChunkFor(n, chunk);
             var loss = zeros([], student.dtype, student.device);
             var gd = withGrad ? zeros_like(rs) : null;
             for (long i0 = 0; i0 < n; i0 += chunk)
@@ -53,16 +63,41 @@ namespace Distill.Runtime.Terms
                 if (gd is null) continue;
                 var w = psiS.sub(psiT).clamp_(-1.0, 1.0);
                 var v = pS.mul_(w);
-                var rows = v.sum(2).mul_(2.0).sub_(kappa!.narrow(0, i0, c).mul(w.mul_(psiS).sum(2)));
+                var rows = v.sum(2).mul_(2.0).sub_(kappa.narrow(0, i0, c).mul(w.mul_(psiS).sum(2)));
                 gd.narrow(0, i0, c).add_(rows);
                 gd.sub_(v.sum([0L]));
             }
+            return Finish(student, (loss, gd));
+        }
+
+        /// <summary>Scales by 1/N³ and maps dL/da to dL/de = 2·(rowsum(S)·e − S·e), S = dL/da + (dL/da)ᵀ.</summary>
+        private static (Tensor Loss, Tensor? Grad) Finish(Tensor student, (Tensor Sum, Tensor? GradA) raw)
+        {
+            long n = student.shape[0];
             double scale = 1.0 / ((double)n * n * n);
-            loss.mul_(scale);
-            if (gd is null) return (loss, null);
-            var s = (gd + gd.t()).mul_(2.0 * scale);
-            var grad = student * s.sum(1, true) - s.mm(student);
-            return (loss, grad);
+            var loss = raw.Sum.mul_(scale);
+            if (raw.GradA is null) return (loss, null);
+            var s = (raw.GradA + raw.GradA.t()).mul_(2.0 * scale);
+            return (loss, student * s.sum(1, true) - s.mm(student));
+        }
+
+        /// <summary>The fused CPU loop over padded copies of the N×N inputs (<see cref="RkdAngleKernel"/>).</summary>
+        private static (Tensor Sum, Tensor? GradA) Fused<T>(long n, Tensor aS, Tensor rhoS, Tensor aT, Tensor rhoT, Tensor kappa, bool withGrad)
+            where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+        {
+            int rows = (int)n, p = RkdAngleKernel.Padded(rows);
+            T[] Host(Tensor x) => pad(x, [0, p - rows]).contiguous().data<T>().ToArray();
+            var grad = withGrad ? new T[rows * p] : null;
+            double sum = RkdAngleKernel.Run(rows, p, Host(aS), Host(rhoS), Host(aT), Host(rhoT), Host(kappa), grad, get_num_threads());
+            var loss = tensor(sum, aS.dtype, aS.device);
+            if (grad is null) return (loss, null);
+            var host = grad switch
+            {
+                float[] f => tensor(f, [n, p]),
+                double[] d => tensor(d, [n, p]),
+                _ => throw new NotSupportedException(typeof(T).Name),
+            };
+            return (loss, host.narrow(1, 0, n));
         }
 
         /// <summary>ρ/√2 = 1/(√2·max(r, eps)) with the diagonal (j = i) set to 0, so ρ'ᵢⱼρ'ᵢₖ = ρᵢⱼρᵢₖ/2.</summary>

@@ -14,7 +14,7 @@ namespace Distill.Runtime.Terms
     public sealed class RkdAngleTerm : FeatureTerm
     {
         [TermParameter(Name = "chunk", Default = 0, Min = 0,
-            Description = "Anchors per block (memory ≈ chunk·N² elements); 0 picks it from the batch size.")]
+            Description = "0: fused CPU loop (O(N²) memory), or automatic blocks elsewhere; k > 0: blocks of k anchors (memory ≈ k·N² elements).")]
         public int Chunk { get; set; }
 
         public override Tensor Forward(TermContext context)
@@ -25,8 +25,7 @@ namespace Distill.Runtime.Terms
                 using var _ = no_grad();
                 return RkdAngleMath.Distances(teacher.detach());
             });
-            long chunk = RkdAngleMath.ChunkFor(student.shape[0], Chunk);
-            return RkdAngleFunction.apply(student, teacherDistances, chunk);
+            return RkdAngleFunction.apply(student, teacherDistances, (long)Chunk);
         }
     }
 }

@@ -20,6 +20,24 @@ public sealed class RecipeTrainingTests
     }
 
     [Theory]
+    [InlineData("ce + bake", typeof(Distill.Runtime.Samplers.CompanionSampler))]
+    [InlineData("kd(T = 1) + 0.003 * cc", typeof(Distill.Runtime.Samplers.ClassUniformSampler))]
+    [InlineData("ce + kd", typeof(ShuffleSampler))]
+    public void The_auto_sampler_follows_the_recipe(string recipe, System.Type expected)
+    {
+        var (train, _) = Runs.Data();
+        var sampler = Batches.For(Runs.Settings, Objective.Parse(recipe), train);
+        Assert.IsType(expected, sampler);
+        var batch = sampler.Batch(0, 0);
+        Assert.Equal(expected == typeof(Distill.Runtime.Samplers.ClassUniformSampler) ? 16 : 20, batch.Length);
+        if (expected != typeof(ShuffleSampler))
+        {
+            var labels = batch.Select(i => train.Labels[i].item<long>()).ToList();
+            Assert.True(labels.Distinct().Count() < labels.Count, "same-class samples share the batch");
+        }
+    }
+
+    [Theory]
     [InlineData("ce + sp(at = layer3)", "StudentLayer3")]
     [InlineData("ce + rkd.distance(at = pooled)", "StudentPooled")]
     public void A_loaded_recipe_with_an_unfeedable_input_is_refused_naming_it(string recipe, string input)

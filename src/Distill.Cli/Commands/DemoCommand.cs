@@ -19,7 +19,7 @@ namespace Distill.Cli.Commands
 
         public static Command Create()
         {
-            var options = new TrainingOptions(epochs: 4, teacherEpochs: 4, output: Path.Combine("runs", "demo"));
+            var options = new TrainingOptions(epochs: 3, teacherEpochs: 3, output: Path.Combine("runs", "demo"));
             var recipe = new Option<FileInfo>("--recipe") { Description = "Recipe for the distilled student.", DefaultValueFactory = _ => new FileInfo(DefaultRecipe) };
             var command = new Command("demo", "Train a teacher, then a student with cross-entropy alone and with a distillation recipe; compare.") { recipe };
             options.AddTo(command);

@@ -27,11 +27,12 @@ namespace Distill.Cli.Commands
         public Option<int> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Also checkpoint every N steps (0: after each epoch only).", DefaultValueFactory = _ => 0 };
         public Option<int> Threads { get; } = new("--threads") { Description = "libtorch CPU threads (results depend on it; 1 is fastest on a busy machine).", DefaultValueFactory = _ => 1 };
         public Option<int> Limit { get; } = new("--limit") { Description = "Use only the first N training and N test images (quick runs; 0: all).", DefaultValueFactory = _ => 0 };
+        public Option<string> Sampler { get; } = CreateSampler();
         public Option<bool> Resume { get; } = new("--resume") { Description = "Continue from the run folder's last checkpoint." };
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Limit, Resume })
+            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Limit, Sampler, Resume })
                 command.Options.Add(option);
         }
 
@@ -55,6 +56,18 @@ namespace Distill.Cli.Commands
             Device = result.GetValue(Device)!,
             CheckpointEvery = result.GetValue(CheckpointEvery),
             Threads = result.GetValue(Threads),
+            Sampler = result.GetValue(Sampler)!,
         };
+
+        private static Option<string> CreateSampler()
+        {
+            var option = new Option<string>("--sampler")
+            {
+                Description = "Batch sampler: auto (companion for bake, class-uniform for cc, else shuffle), shuffle, class-uniform, companion.",
+                DefaultValueFactory = _ => "auto",
+            };
+            option.AcceptOnlyFromAmong(Batches.Kinds);
+            return option;
+        }
     }
 }

@@ -1,24 +1,29 @@
 using System;
-using System.Collections.Generic;
+using Distill.Runtime.Samplers;
 
 namespace Distill.Runtime.Training
 {
     /// <summary>
-    /// Batches of a seeded shuffle, a pure function of (seed, epoch), so a resumed run draws the
-    /// same batches without saving any generator state. The last partial batch is dropped.
+    /// Plain shuffled batches: a seeded permutation per epoch, cut into batches (the last partial
+    /// batch is dropped). A pure function of (seed, epoch), like every <see cref="BatchSampler"/>.
     /// </summary>
-    public sealed class ShuffleSampler(int count, int batchSize, int seed) : IBatchSampler
+    public sealed class ShuffleSampler(int count, int batchSize, int seed) : BatchSampler(seed)
     {
-        public int StepsPerEpoch => count / batchSize;
+        private int _epoch = -1;
+        private long[] _order = [];
 
-        public IReadOnlyList<long[]> Epoch(int epoch)
+        public override int BatchesPerEpoch => count / batchSize;
+
+        public override long[] Batch(int epoch, int index)
         {
-            var order = new long[count];
-            for (int i = 0; i < count; i++) order[i] = i;
-            new Random(unchecked(seed * 7919 + epoch)).Shuffle(order);
-            var batches = new List<long[]>(StepsPerEpoch);
-            for (int b = 0; b < StepsPerEpoch; b++) batches.Add(order.AsSpan(b * batchSize, batchSize).ToArray());
-            return batches;
+            if (epoch != _epoch)
+            {
+                _order = new long[count];
+                for (int i = 0; i < count; i++) _order[i] = i;
+                RandomFor(epoch, 0).Shuffle(_order);
+                _epoch = epoch;
+            }
+            return _order.AsSpan(index * batchSize, batchSize).ToArray();
         }
     }
 }

@@ -2,8 +2,8 @@ namespace Distill.Runtime.Training
 {
     /// <summary>
     /// Everything that decides a training run's numbers. The learning rate follows a cosine from
-    /// <see cref="LearningRate"/> to 0 over all steps; batches are a seeded shuffle per epoch (the
-    /// last partial batch is dropped). <see cref="CheckpointEvery"/> adds step checkpoints to the
+    /// <see cref="LearningRate"/> to 0 over all steps; batches come from the <see cref="Sampler"/>, a
+    /// pure function of (seed, epoch, index). <see cref="CheckpointEvery"/> adds step checkpoints to the
     /// one written after every epoch (0: epochs only). <see cref="StopAfterSteps"/> ends the run
     /// early at that global step, as an interruption would (0: never). <see cref="Threads"/> is
     /// libtorch's intra-op thread count: results depend on it, and on a shared machine one thread
@@ -19,6 +19,8 @@ namespace Distill.Runtime.Training
         public int Seed { get; init; } = 1;
         public string Device { get; init; } = "cpu";
         public int Threads { get; init; } = 1;
+        /// <summary>The batch sampler (see <see cref="Batches"/>): auto, shuffle, class-uniform or companion.</summary>
+        public string Sampler { get; init; } = "auto";
         public int CheckpointEvery { get; init; }
         public long StopAfterSteps { get; init; }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using Distill.Runtime.Samplers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,13 +36,13 @@ namespace Distill.Runtime.Training
         /// </summary>
         public RunState Run(RunState state, ConvNet student, ConvNet? teacher, TrainingObjective objective,
                             LabelledImages train, LabelledImages test, string? checkpoint = null, bool resume = false,
-                            IBatchSampler? sampler = null)
+                            BatchSampler? sampler = null)
         {
             torch.set_num_threads(Settings.Threads);
             var device = Devices.Parse(Settings.Device);
             var plan = InputPlan.For(objective.Objective.RequiredInputs);
-            sampler ??= new ShuffleSampler(train.Count, Settings.BatchSize, Settings.Seed);
-            int stepsPerEpoch = sampler.StepsPerEpoch;
+            sampler ??= Batches.For(Settings, objective.Objective, train);
+            int stepsPerEpoch = sampler.BatchesPerEpoch;
             if (stepsPerEpoch == 0) throw new ArgumentException($"batch size {Settings.BatchSize} is larger than the {train.Count} training images.");
             using var optimizer = new MomentumSgd(student.named_parameters(), Settings.Momentum, Settings.WeightDecay);
             if (resume && checkpoint is not null && File.Exists(checkpoint))
@@ -55,12 +56,11 @@ namespace Distill.Runtime.Training
             {
                 if (Settings.StopAfterSteps > 0 && state.GlobalStep >= Settings.StopAfterSteps) break;
                 int epoch = (int)(state.GlobalStep / stepsPerEpoch);
-                var batches = sampler.Epoch(epoch);
                 for (int i = (int)(state.GlobalStep % stepsPerEpoch); i < stepsPerEpoch; i++)
                 {
                     if (Settings.StopAfterSteps > 0 && state.GlobalStep >= Settings.StopAfterSteps) break;
                     var progress = TrainingProgress.At(epoch, i, stepsPerEpoch, Settings.Epochs);
-                    var step = Step(student, teacher, objective, plan, optimizer, train, batches[i], progress, epoch, totalSteps, device);
+                    var step = Step(student, teacher, objective, plan, optimizer, train, sampler.Batch(epoch, i), progress, epoch, totalSteps, device);
                     state.GlobalStep++;
                     state.Steps.Add(step);
                     state.EpochLossSum += step.Total;

@@ -37,5 +37,5 @@ done
 echo
 for recipe in ce "${recipes[@]}"; do
   r=$(basename "$recipe" .distill)
-  cat "$out/$r"-s*/epochs.csv 2>/dev/null | grep -v '^epoch' | awk -F, -v e="$epochs" -v r="$r" '$1 == e { n++; s += $3; q += $3 * $3 } END { if (n) { m = s / n; printf "%s: mean %.4f, sd %.4f over %d seeds\n", r, m, sqrt((q - n * m * m) / (n > 1 ? n - 1 : 1)), n } }'
+  cat "$out/$r"-s[0-9]*/epochs.csv 2>/dev/null | grep -v '^epoch' | awk -F, -v e="$epochs" -v r="$r" '$1 == e { n++; s += $3; q += $3 * $3 } END { if (n) { m = s / n; printf "%s: mean %.4f, sd %.4f over %d seeds\n", r, m, sqrt((q - n * m * m) / (n > 1 ? n - 1 : 1)), n } }'
 done

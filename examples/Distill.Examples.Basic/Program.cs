@@ -1,6 +1,7 @@
 using System;
 using Distill.Examples.Basic.Recipes;
 using Distill.Runtime;
+using Distill.Runtime.Terms;
 using static TorchSharp.torch;
 
 // Random tensors stand in for a student and a teacher: 32 samples, 10 classes, 64-d embeddings,
@@ -41,6 +42,30 @@ using (var result = relational.Compute(
 {
     result.Total.backward();
     Report(relational.Source, result);
+}
+
+// The design document's example recipe: SSKD reads the 4x rotated batch (row 4i + r is image i
+// rotated by r x 90 degrees, built by SskdBatch.Rotations from images); ce and kd read its
+// un-rotated rows.
+var rotatedLogits = randn(4 * batch, classes, requires_grad: true);
+var design = new DesignObjective();
+using (var result = design.Compute(
+    new DesignObjective.Inputs
+    {
+        StudentLogits = SskdBatch.NormalRows(rotatedLogits),
+        TeacherLogits = randn(batch, classes),
+        Labels = randint(classes, batch, dtype: ScalarType.Int64),
+        StudentRotatedLogits = rotatedLogits,
+        TeacherRotatedLogits = randn(4 * batch, classes),
+        StudentRotatedProjection = randn(4 * batch, 32, requires_grad: true),
+        TeacherRotatedProjection = randn(4 * batch, 32),
+        StudentEmbedding = studentEmbedding,
+        TeacherEmbedding = randn(batch, 64),
+    },
+    TrainingProgress.Completed))
+{
+    result.Total.backward();
+    Report(design.Source, result);
 }
 
 Console.WriteLine($"student logits gradient norm: {studentLogits.grad!.norm().item<float>():F4}");

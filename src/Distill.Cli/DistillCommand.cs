@@ -14,6 +14,7 @@ namespace Distill.Cli
             root.Subcommands.Add(ExplainCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
             root.Subcommands.Add(TrainCommand.Create());
+            root.Subcommands.Add(BenchCommand.Create());
             return root;
         }
 

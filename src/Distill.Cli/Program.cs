@@ -1,9 +1,15 @@
 using System;
+using Distill.Runtime;
 
 namespace Distill.Cli
 {
     public static class Program
     {
-        public static int Main(string[] args) => DistillCommand.Run(args, Console.Out, Console.Error);
+        /// <summary>Configures glibc's allocator before the first tensor (see Allocator), then runs the command.</summary>
+        public static int Main(string[] args)
+        {
+            Allocator.Configure();
+            return DistillCommand.Run(args, Console.Out, Console.Error);
+        }
     }
 }

@@ -92,13 +92,13 @@ namespace Distill.Generators
                 {
                     var other = terms.FirstOrDefault(t => t.Name == term.Name);
                     if (other is null) terms.Add(term);
-                    else diagnostics.Add(GeneratorDiagnostics.DuplicateName(null, "term", term.Name, term.ClrType, other.ClrType));
+                    else diagnostics.Add(GeneratorDiagnostics.DuplicateName(entry.Location, "term", term.Name, term.ClrType, other.ClrType));
                 }
                 if (entry.Schedule is { } schedule)
                 {
                     var other = schedules.FirstOrDefault(s => s.Name == schedule.Name);
                     if (other is null) schedules.Add(schedule);
-                    else diagnostics.Add(GeneratorDiagnostics.DuplicateName(null, "schedule", schedule.Name, schedule.ClrType, other.ClrType));
+                    else diagnostics.Add(GeneratorDiagnostics.DuplicateName(entry.Location, "schedule", schedule.Name, schedule.ClrType, other.ClrType));
                 }
             }
             var catalogue = new TermCatalogue(terms.ToEquatableArray(), schedules.ToEquatableArray()).Normalize();

@@ -128,6 +128,18 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_bad_argument_is_skipped_to_the_next_comma_and_the_call_keeps_the_others()
+    {
+        const string text = "kd(T = *, at = x) + sp";
+        var result = RecipeParser.Parse(text);
+        Assert.Equal(new TextSpan(7, 1), Assert.Single(result.Diagnostics).Span);
+        var call = Assert.IsType<CallSyntax>(Assert.IsType<BinarySyntax>(result.Syntax.Body).Left);
+        Assert.Equal("T = *", Slice(text, call.Arguments[0].Span));
+        Assert.IsType<ErrorSyntax>(call.Arguments[0].Value);
+        Assert.Equal("at", call.Arguments[1].Name);
+    }
+
+    [Fact]
     public void Recovery_reports_independent_errors_on_every_line_and_keeps_the_good_terms()
     {
         const string text = "let = 3\nlet T = 4\nce + kd(T = ) + sp\n  + 2 * * kd\n  + rkd.angle(at = )\n  + bake";

@@ -3,7 +3,7 @@ using Distill.Dsl.Catalogue;
 
 namespace Distill.Dsl.Tests;
 
-/// <summary>A hand-built catalogue matching the term table in docs/architecture.md (no Runtime reference).</summary>
+/// <summary>A hand-built catalogue matching the term table in docs/architecture.md and the runtime's schedules (no Runtime reference).</summary>
 public static class TestCatalogue
 {
     public static TermCatalogue Instance { get; } = Build();
@@ -59,10 +59,10 @@ public static class TestCatalogue
         };
         var schedules = new[]
         {
-            Schedule("warmup", Integer("epochs", null, 1, "length"), Integer("steps", null, 1, "length")),
-            Schedule("linear", Number("from", null), Number("to", null), Integer("epochs", null, 1, "length"), Integer("steps", null, 1, "length")),
-            Schedule("cosine", Number("from", null), Number("to", null), Integer("epochs", null, 1, "length"), Integer("steps", null, 1, "length")),
-            Schedule("step", Integer("at", null, 0), Number("factor", null, 0)),
+            Schedule("warmup", Number("epochs", null, 0, false, group: "duration"), Integer("steps", null, 1, "duration")),
+            Schedule("linear", Number("from", 1), Number("to", 0), Number("epochs", null, 0, false, group: "duration"), Integer("steps", null, 1, "duration")),
+            Schedule("cosine", Number("from", 1), Number("to", 0), Number("epochs", null, 0, false, group: "duration"), Integer("steps", null, 1, "duration")),
+            Schedule("step", Number("at", null, 0), Number("factor", 0)),
         };
         return new TermCatalogue(terms.ToEquatableArray(), schedules.ToEquatableArray()).Normalize();
     }

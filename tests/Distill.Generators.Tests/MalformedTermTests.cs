@@ -42,7 +42,9 @@ namespace Distill.Generators.Tests
                 """;
             var run = GeneratorHarness.Run(GeneratorHarness.Compilation(source));
 
-            Assert.Equal("DST9107", Assert.Single(run.GeneratorDiagnostics).Id);
+            var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+            Assert.Equal("DST9107", diagnostic.Id);
+            Assert.Equal("B", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
             var catalogue = (CatalogueResult)run.Result.TrackedSteps[TrackingNames.Catalogue].Single().Outputs.Single().Value;
             Assert.Equal("A", catalogue.Catalogue.FindTerm("same")!.ClrType);
         }

@@ -22,10 +22,10 @@ namespace Distill.Generators.Tests
             return run.Result.Exception is null && run.GeneratorDiagnostics.All(d => d.Id != "DST9001");
         }
 
-        [Property(MaxTest = 200)]
+        [Property(MaxTest = 100)]
         public bool Arbitrary_text_never_breaks_the_generator(NonNull<string> text) => Survives(text.Get);
 
-        [Property(MaxTest = 300)]
+        [Property(MaxTest = 200)]
         public Property Token_soup_never_breaks_the_generator() =>
             Prop.ForAll(Arb.From(Gen.Elements(Tokens).ListOf().Select(ts => string.Concat(ts))), Survives);
     }

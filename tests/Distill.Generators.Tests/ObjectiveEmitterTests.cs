@@ -64,6 +64,22 @@ namespace Distill.Generators.Tests
             Assert.Contains("public sealed partial class SampleObjective : global::Distill.Runtime.ObjectiveBase", code);
         }
 
+        [Fact]
+        public void The_output_does_not_depend_on_the_current_culture()
+        {
+            string invariant = Emit();
+            var saved = System.Globalization.CultureInfo.CurrentCulture;
+            try
+            {
+                System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fi-FI");
+                Assert.Equal(invariant, Emit());
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = saved;
+            }
+        }
+
         [Theory]
         [InlineData(4.0, "4d")]
         [InlineData(0.1, "0.1d")]

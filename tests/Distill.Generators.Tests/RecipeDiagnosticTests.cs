@@ -72,6 +72,19 @@ namespace Distill.Generators.Tests
             Baselines.Match("MyRecipeObjective.g.cs", run.Source("MyApp.Recipes.MyRecipeObjective.g.cs"));
         }
 
+        [Theory]
+        [InlineData("mine(T = 0)\n", "DST0202", 9)]
+        [InlineData("mine(queue = 1.5)\n", "DST0201", 13)]
+        [InlineData("mine(Mode = median)\n", "DST0201", 12)]
+        [InlineData("ramp(epochs = 2, steps = 10) * mine\n", "DST0206", 17)]
+        public void A_user_term_is_validated_like_a_built_in(string recipe, string id, int column)
+        {
+            var diagnostic = Run(recipe).GeneratorDiagnostics.First();
+
+            Assert.Equal(id, diagnostic.Id);
+            Assert.Equal(column, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+        }
+
         [Fact]
         public void Two_recipes_that_map_to_one_class_are_reported()
         {

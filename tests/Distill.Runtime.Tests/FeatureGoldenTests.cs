@@ -36,6 +36,18 @@ public class FeatureGoldenTests
         GoldenAssert.Case(GoldenFile.Load("rkd_angle").Case(name), () => new RkdAngleTerm { Chunk = chunk }, "rkd.angle", Names);
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Rkd_angle_value_is_the_same_under_no_grad(int chunk)
+    {
+        using var scope = NewDisposeScope();
+        var c = GoldenFile.Load("rkd_angle").Case("basic");
+        var inputs = TermHarness.Inputs(c, Names, ScalarType.Float64);
+        using var noGrad = no_grad();
+        GoldenAssert.Float64(c.Output("loss"), TermHarness.Run("rkd.angle", new RkdAngleTerm { Chunk = chunk }, inputs, training: false));
+    }
+
+    [Theory]
     [MemberData(nameof(SpCases))]
     public void Sp_matches_golden(string name) =>
         GoldenAssert.Case(GoldenFile.Load("sp").Case(name), () => new SpTerm(), "sp", Names);

@@ -30,7 +30,8 @@ public sealed class TermHarness : ObjectiveBase
         var harness = new TermHarness(name, term, inputs.Keys) { Training = training };
         using var result = harness.Compute(inputs);
         if (result.Total.requires_grad) result.Total.backward();
-        return result.Total.to_type(ScalarType.Float64).item<double>();
+        using var value = result.Total.to_type(ScalarType.Float64);
+        return value.item<double>();
     }
 
     /// <summary>

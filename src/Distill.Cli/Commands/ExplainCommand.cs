@@ -2,24 +2,38 @@ using System.CommandLine;
 using System.IO;
 using Distill.Dsl;
 using Distill.Dsl.Text;
+using Distill.Generators;
 using Distill.Runtime;
 
 namespace Distill.Cli.Commands
 {
-    /// <summary><c>distill explain &lt;file&gt;</c>: what a recipe computes.</summary>
+    /// <summary><c>distill explain &lt;file&gt; [--emit]</c>: what a recipe computes, or the C# the generator makes of it.</summary>
     internal static class ExplainCommand
     {
         public static Command Create()
         {
             var file = new Argument<string>("file") { Description = "the .distill recipe" };
+            var emit = new Option<bool>("--emit") { Description = "print the C# class the source generator emits for this recipe instead" };
+            var rootNamespace = new Option<string>("--namespace")
+            {
+                Description = "with --emit: the project's root namespace; folders from the current directory to the recipe are appended, as the generator does",
+                DefaultValueFactory = _ => "",
+            };
             var terms = CliOptions.Terms();
             var command = new Command("explain", "Show a recipe's normalised weighted sum, each term with all its parameters (defaults marked), inputs, weights and schedules, and the inputs it requires.")
             {
                 file,
+                emit,
+                rootNamespace,
                 terms,
             };
-            command.SetAction(r => CliOptions.Guard(r, (output, _) =>
-                Run(r.GetValue(file)!, CliOptions.Catalogue(r.GetValue(terms)), output)));
+            command.SetAction(r => CliOptions.Guard(r, (output, error) =>
+            {
+                var catalogue = CliOptions.Catalogue(r.GetValue(terms));
+                return r.GetValue(emit)
+                    ? Emit(r.GetValue(file)!, r.GetValue(rootNamespace) ?? "", catalogue, output, error)
+                    : Run(r.GetValue(file)!, catalogue, output);
+            }));
             return command;
         }
 
@@ -32,6 +46,21 @@ namespace Distill.Cli.Commands
                 output.WriteLine(diagnostic.Format(path, lines));
             if (result.HasErrors || result.Recipe is null) return 1;
             RecipeExplainer.Write(output, path, result.Recipe, catalogue.Catalogue);
+            return 0;
+        }
+
+        /// <summary>The generated class on <paramref name="output"/> (diagnostics on <paramref name="error"/>), named as the generator would for a project in the current directory.</summary>
+        public static int Emit(string path, string rootNamespace, RuntimeCatalogue catalogue, TextWriter output, TextWriter error)
+        {
+            string text = File.ReadAllText(path);
+            var result = RecipeCompiler.Compile(text, catalogue.Catalogue);
+            var lines = new SourceLines(text);
+            foreach (var diagnostic in result.Diagnostics)
+                error.WriteLine(diagnostic.Format(path, lines));
+            if (result.HasErrors || result.Recipe is null) return 1;
+            string fullPath = Path.GetFullPath(path);
+            string @namespace = RecipeNaming.Namespace(rootNamespace, Directory.GetCurrentDirectory(), fullPath);
+            output.Write(ObjectiveEmitter.Emit(result.Recipe, catalogue.Catalogue, @namespace, RecipeNaming.ClassName(fullPath), text));
             return 0;
         }
     }

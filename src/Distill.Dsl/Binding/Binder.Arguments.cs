@@ -22,6 +22,7 @@ namespace Distill.Dsl.Binding
             var given = new Dictionary<string, (ArgumentSyntax Syntax, ParamValue? Value)>(StringComparer.Ordinal);
             foreach (var argument in arguments)
             {
+                if (argument.Name.Length == 0) continue;
                 var parameter = parameters.FirstOrDefault(p => p.Name == argument.Name);
                 if (parameter is null)
                 {
@@ -36,7 +37,7 @@ namespace Distill.Dsl.Binding
                 else given.Add(parameter.Name, (argument, BindArgument(owner, parameter, argument)));
             }
 
-            CheckPresence(owner, ownerSpan, parameters, given);
+            if (arguments.All(a => a.Name.Length > 0)) CheckPresence(owner, ownerSpan, parameters, given);
             var bound = new List<BoundArgument>(parameters.Count);
             foreach (var parameter in parameters)
             {

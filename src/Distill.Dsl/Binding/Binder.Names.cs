@@ -7,7 +7,10 @@ using Distill.Dsl.Text;
 
 namespace Distill.Dsl.Binding
 {
-    /// <summary>Names: a bare name is a let if one is declared, else a term or schedule; a call is always a term or schedule.</summary>
+    /// <summary>
+    /// Names: a bare name is a let if one is declared, else a term or schedule; a call is always a
+    /// term or schedule. An unknown name inside a let's value is reported as an undefined let.
+    /// </summary>
     internal sealed partial class Binder
     {
         private Value BindName(NameSyntax name)
@@ -45,7 +48,9 @@ namespace Distill.Dsl.Binding
             var schedules = _catalogue.Schedules.Select(s => s.Name).ToList();
             var lets = includeLets ? LetNames.ToList() : new List<string>();
             var closest = Suggestions.Closest(name, terms.Concat(schedules).Concat(lets));
-            if (closest is null)
+            if (_evaluating.Count > 0 && (closest is null || lets.Contains(closest)))
+                Report(DiagnosticDescriptors.UndefinedLet, span, name, DidYouMean(closest));
+            else if (closest is null)
             {
                 string known = terms.Count == 0 ? "; the catalogue has no terms" : "; known terms: " + string.Join(", ", terms);
                 Report(DiagnosticDescriptors.UnknownTerm, span, name, known);

@@ -40,20 +40,10 @@ namespace Distill.Dsl.Binding
         /// </summary>
         private List<WeightedTerm> BindSum(ExpressionSyntax body)
         {
-            var summands = new Stack<(ExpressionSyntax Syntax, bool Negative)>();
-            var left = body;
-            while (left is BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b)
-            {
-                summands.Push((b.Right, b.Operator == BinaryOperator.Subtract));
-                left = b.Left;
-            }
-            summands.Push((left, false));
-
             var terms = new List<WeightedTerm>();
-            foreach (var (syntax, negative) in summands)
+            foreach (var value in BindSummands(body))
             {
-                var value = BindExpression(syntax);
-                switch (negative ? Scale(value, -1, value.Span) : value)
+                switch (value)
                 {
                     case ConstValue c:
                         Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(Math.Abs(c.Number)));
@@ -69,6 +59,52 @@ namespace Distill.Dsl.Binding
             return terms;
         }
 
+        /// <summary>The operands of a chain of <c>+</c> and <c>-</c>, bound in source order, subtracted ones negated.</summary>
+        private List<Value> BindSummands(ExpressionSyntax chain)
+        {
+            var summands = new Stack<(ExpressionSyntax Syntax, bool Negative)>();
+            var left = chain;
+            while (left is BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b)
+            {
+                summands.Push((b.Right, b.Operator == BinaryOperator.Subtract));
+                left = b.Left;
+            }
+            summands.Push((left, false));
+            return summands.Select(s =>
+            {
+                var value = BindExpression(s.Syntax);
+                return s.Negative ? Scale(value, -1, value.Span) : value;
+            }).ToList();
+        }
+
+        /// <summary>
+        /// A sum inside a group or a let: numbers fold; terms gather into one list (linear in their
+        /// number); a number or schedule added to terms is reported; any error makes it an error.
+        /// </summary>
+        private Value BindAddition(BinarySyntax chain)
+        {
+            var values = BindSummands(chain);
+            if (values.Any(v => v is ErrorValue)) return new ErrorValue(chain.Span);
+            if (values.All(v => v is ConstValue)) return Checked(values.Sum(v => ((ConstValue)v).Number), chain.Span);
+            var terms = new List<WeightedTerm>();
+            foreach (var value in values)
+            {
+                switch (value)
+                {
+                    case ConstValue c:
+                        Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(Math.Abs(c.Number)));
+                        break;
+                    case ScheduleValue s:
+                        Report(DiagnosticDescriptors.ScheduleAlone, s.Schedule.Span, s.Schedule.Name);
+                        break;
+                    case SumValue sum:
+                        terms.AddRange(sum.Terms);
+                        break;
+                }
+            }
+            return terms.Count > 0 ? new SumValue(terms, chain.Span) : new ErrorValue(chain.Span);
+        }
+
         private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
             _diagnostics.Add(descriptor.Create(span, args));
 
@@ -82,8 +118,10 @@ namespace Distill.Dsl.Binding
                     return BindExpression(paren.Inner) with { Span = paren.Span };
                 case NegateSyntax negate:
                     return BindNegation(negate);
-                case BinarySyntax binary:
-                    return BindChain(binary);
+                case BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum:
+                    return BindAddition(sum);
+                case BinarySyntax product:
+                    return BindProduct(product);
                 case NameSyntax name:
                     return BindName(name);
                 case CallSyntax call:
@@ -106,12 +144,15 @@ namespace Distill.Dsl.Binding
             return negative ? Scale(value, -1, negate.Span) : value with { Span = negate.Span };
         }
 
-        /// <summary>Folds a left-deep chain of binary operators left to right, iteratively.</summary>
-        private Value BindChain(BinarySyntax binary)
+        /// <summary>
+        /// Folds a left-deep chain of <c>*</c> and <c>/</c> left to right, iteratively (precedence
+        /// keeps <c>+</c> and <c>-</c> off its left spine).
+        /// </summary>
+        private Value BindProduct(BinarySyntax binary)
         {
             var rights = new Stack<BinarySyntax>();
             ExpressionSyntax left = binary;
-            while (left is BinarySyntax b)
+            while (left is BinarySyntax { Operator: BinaryOperator.Multiply or BinaryOperator.Divide } b)
             {
                 rights.Push(b);
                 left = b.Left;
@@ -128,34 +169,7 @@ namespace Distill.Dsl.Binding
         private Value Combine(Value left, BinaryOperator op, Value right, TextSpan span)
         {
             if (left is ErrorValue || right is ErrorValue) return new ErrorValue(span);
-            switch (op)
-            {
-                case BinaryOperator.Add:
-                case BinaryOperator.Subtract:
-                    return Add(left, op == BinaryOperator.Subtract ? Scale(right, -1, right.Span) : right, span);
-                case BinaryOperator.Multiply:
-                    return Multiply(left, right, span);
-                default:
-                    return Divide(left, right, span);
-            }
-        }
-
-        private Value Add(Value left, Value right, TextSpan span)
-        {
-            switch (left, right)
-            {
-                case (ConstValue a, ConstValue b):
-                    return Checked(a.Number + b.Number, span);
-                case (SumValue a, SumValue b):
-                    return new SumValue(a.Terms.Concat(b.Terms).ToList(), span);
-            }
-            foreach (var side in new[] { left, right })
-            {
-                if (side is ConstValue c) Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(Math.Abs(c.Number)));
-                if (side is ScheduleValue s) Report(DiagnosticDescriptors.ScheduleAlone, s.Schedule.Span, s.Schedule.Name);
-            }
-            var sums = new[] { left, right }.OfType<SumValue>().SelectMany(s => s.Terms).ToList();
-            return sums.Count > 0 ? new SumValue(sums, span) : new ErrorValue(span);
+            return op == BinaryOperator.Divide ? Divide(left, right, span) : Multiply(left, right, span);
         }
 
         private Value Multiply(Value left, Value right, TextSpan span)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -18,52 +19,98 @@ namespace Distill.Dsl.Parsing
     {
         public const string Keyword = "let";
 
-        private static readonly Parser<string> Comment =
-            from start in Parse.String("#").Text().Or(Parse.String("//").Text())
-            from body in Parse.CharExcept("\r\n").Many().Text()
-            select start + body;
-
-        /// <summary>Whitespace and comments.</summary>
-        public static readonly Parser<IEnumerable<string>> Trivia =
-            Parse.WhiteSpace.Once().Text().Or(Comment).Many();
+        /// <summary>Whitespace and comments (<c>#</c> or <c>//</c> to the end of the line); never fails.</summary>
+        public static readonly Parser<int> Trivia = input =>
+        {
+            var rest = input;
+            while (!rest.AtEnd)
+            {
+                char c = rest.Current;
+                if (char.IsWhiteSpace(c)) rest = rest.Advance();
+                else if (c == '#' || (c == '/' && Peek(rest, 1) == '/'))
+                {
+                    while (!rest.AtEnd && rest.Current != '\n' && rest.Current != '\r') rest = rest.Advance();
+                }
+                else break;
+            }
+            return Result.Success(rest.Position - input.Position, rest);
+        };
 
         private static Parser<Located<T>> Token<T>(Parser<T> parser) =>
             from value in parser.Select(v => new Located<T>(v, default)).Positioned()
             from trivia in Trivia
             select value;
 
-        private static Parser<Located<char>> Symbol(char c) => Token(Parse.Char(c).Named($"'{c}'"));
+        /// <summary>One character; a failure names what was expected and allocates nothing else.</summary>
+        private static Parser<Located<char>> Symbol(char c, string? expected = null)
+        {
+            var expectations = new[] { expected ?? $"'{c}'" };
+            Parser<char> single = input => !input.AtEnd && input.Current == c
+                ? Result.Success(c, input.Advance())
+                : Result.Failure<char>(input, "unexpected character", expectations);
+            return Token(single);
+        }
+
+        private static readonly Parser<Located<char>> Open = Symbol('(');
+        private static readonly Parser<Located<char>> Close = Symbol(')');
+        private static readonly Parser<Located<char>> CloseAfterArgument = Symbol(')', "',' or ')'");
+        private static readonly Parser<Located<char>> Comma = Symbol(',');
+        private static readonly Parser<Located<char>> Minus = Symbol('-');
+        private static readonly Parser<Located<char>> EqualsSign = Symbol('=');
 
         public static bool IsIdentifierStart(char c) => c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         public static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || (c >= '0' && c <= '9');
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
         /// <summary><c>[A-Za-z_][A-Za-z0-9_]*</c>, including the keyword.</summary>
-        public static readonly Parser<string> Word =
-            from first in Parse.Char(IsIdentifierStart, "identifier")
-            from rest in Parse.Char(IsIdentifierPart, "identifier").Many().Text()
-            select first + rest;
+        public static readonly Parser<string> Word = Lexeme("identifier", (text, i) =>
+        {
+            if (i >= text.Length || !IsIdentifierStart(text[i])) return i;
+            while (i < text.Length && IsIdentifierPart(text[i])) i++;
+            return i;
+        });
 
         public static readonly Parser<string> Identifier =
             Word.Where(w => w != Keyword).Named("identifier");
 
-        private static readonly Parser<string> Digits = Parse.Char(IsDigit, "digit").AtLeastOnce().Text();
+        /// <summary><c>digits ('.' digits)? | '.' digits</c>, then an optional exponent <c>[eE][+-]?digits</c>.</summary>
+        private static readonly Parser<string> NumberText = Lexeme("number", (text, i) =>
+        {
+            int start = i;
+            i = SkipDigits(text, i);
+            if (i < text.Length && text[i] == '.' && i + 1 < text.Length && IsDigit(text[i + 1])) i = SkipDigits(text, i + 1);
+            if (i == start) return start;
+            if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
+            {
+                int j = i + 1;
+                if (j < text.Length && (text[j] == '+' || text[j] == '-')) j++;
+                if (j < text.Length && IsDigit(text[j])) i = SkipDigits(text, j);
+            }
+            return i;
+        });
 
-        private static readonly Parser<string> Fraction =
-            from dot in Parse.Char('.')
-            from digits in Digits
-            select "." + digits;
+        private static int SkipDigits(string text, int i)
+        {
+            while (i < text.Length && IsDigit(text[i])) i++;
+            return i;
+        }
 
-        private static readonly Parser<string> Exponent =
-            from e in Parse.Chars("eE")
-            from sign in Parse.Chars("+-").Optional()
-            from digits in Digits
-            select "e" + (sign.IsDefined ? sign.Get().ToString() : "") + digits;
+        private static char Peek(IInput input, int ahead) =>
+            input.Position + ahead < input.Source.Length ? input.Source[input.Position + ahead] : '\0';
 
-        private static readonly Parser<string> NumberText =
-            from mantissa in Digits.Then(i => Fraction.Optional().Select(f => i + f.GetOrElse(""))).Or(Fraction)
-            from exponent in Exponent.Optional()
-            select mantissa + exponent.GetOrElse("");
+        /// <summary>A token read by a scanner (text, start) → end; fails without consuming when it reads nothing.</summary>
+        private static Parser<string> Lexeme(string name, Func<string, int, int> scan)
+        {
+            var expectations = new[] { name };
+            return input =>
+            {
+                int end = input.AtEnd ? input.Position : scan(input.Source, input.Position);
+                if (end == input.Position) return Result.Failure<string>(input, "unexpected character", expectations);
+                var rest = input;
+                while (rest.Position < end && !rest.AtEnd) rest = rest.Advance();
+                return Result.Success(input.Source.Substring(input.Position, rest.Position - input.Position), rest);
+            };
+        }
 
         /// <summary>A number literal; one too large for a double becomes an <see cref="ErrorSyntax"/>.</summary>
         public static readonly Parser<ExpressionSyntax> Number =
@@ -85,22 +132,42 @@ namespace Distill.Dsl.Parsing
         private static readonly Parser<ExpressionSyntax> ArgumentValue =
             Number
                 .XOr(Token(Identifier).Select(n => (ExpressionSyntax)new NameSyntax(n.Value, n.Span)))
-                .XOr(from minus in Symbol('-')
+                .XOr(from minus in Minus
                      from number in Number
                      select (ExpressionSyntax)new NegateSyntax(number, minus.Span.Cover(number.Span)))
                 .Named("a number, true, false or an identifier");
 
         private static readonly Parser<ArgumentSyntax> Argument =
             from name in Token(Identifier).Named("parameter name")
-            from eq in Symbol('=')
+            from eq in EqualsSign
             from value in ArgumentValue
             select new ArgumentSyntax(name.Value, name.Span, value, name.Span.Cover(value.Span));
 
+        /// <summary>
+        /// An argument, or, when it cannot be read, an argument holding an <see cref="ErrorSyntax"/>
+        /// that reaches to the next <c>,</c> or <c>)</c> of the list on the same line, so the other
+        /// arguments are still checked. Without such a resync point the failure stands.
+        /// </summary>
+        private static readonly Parser<ArgumentSyntax> RecoveringArgument = input =>
+        {
+            var result = Argument(input);
+            if (result.WasSuccessful) return result;
+            int end = Resync.ArgumentEnd(input.Source, result.Remainder.Position);
+            var rest = input;
+            while (rest.Position < end && !rest.AtEnd) rest = rest.Advance();
+            if (end < 0 || rest.Position < end) return result;
+            var span = TextSpan.FromBounds(input.Position, RecipeParser.TrimEnd(input.Source, input.Position, end));
+            var error = new ErrorSyntax(RecipeParser.SyntaxError(input.Source, result), span);
+            return Result.Success(new ArgumentSyntax("", new TextSpan(result.Remainder.Position, 0), error, span), rest);
+        };
+
         private static readonly Parser<(IEnumerable<ArgumentSyntax> Arguments, TextSpan Close)> ArgumentList =
-            from open in Symbol('(')
-            from arguments in Argument.XDelimitedBy(Symbol(',')).XOptional()
-            from close in Symbol(')').Named(arguments.IsDefined ? "',' or ')'" : "parameter name or ')'")
-            select (arguments.GetOrElse(Enumerable.Empty<ArgumentSyntax>()), close.Span);
+            from open in Open
+            from list in Close.Select(close => (Enumerable.Empty<ArgumentSyntax>(), close.Span))
+                .XOr(from arguments in RecoveringArgument.XDelimitedBy(Comma)
+                     from close in CloseAfterArgument
+                     select (arguments, close.Span))
+            select list;
 
         private static readonly Parser<ExpressionSyntax> CallOrName =
             from name in DottedName
@@ -116,24 +183,44 @@ namespace Distill.Dsl.Parsing
         }
 
         private static readonly Parser<ExpressionSyntax> Group =
-            from open in Symbol('(')
+            from open in Open
             from inner in Parse.Ref(() => Expression)
-            from close in Symbol(')').Named("')'")
+            from close in Close
             select (ExpressionSyntax)new ParenSyntax(inner, open.Span.Cover(close.Span));
 
         private static readonly Parser<ExpressionSyntax> Atom =
             Number.XOr(CallOrName).XOr(Group).Named("a term, a number, '(' or '-'");
 
         private static readonly Parser<ExpressionSyntax> Unary =
-            from minuses in Symbol('-').XMany()
+            from minuses in Minus.XMany()
             from atom in Atom
             select minuses.Reverse().Aggregate(atom, (operand, minus) => new NegateSyntax(operand, minus.Span.Cover(operand.Span)));
 
-        private static readonly Parser<BinaryOperator> MultiplyOperator =
-            Symbol('*').Return(BinaryOperator.Multiply).Or(Symbol('/').Return(BinaryOperator.Divide));
+        /// <summary>
+        /// One of the operators spelled by <paramref name="symbols"/> (in <see cref="BinaryOperator"/>
+        /// order from <paramref name="first"/>), read in one step rather than as an <c>Or</c> of
+        /// symbols: operators are tried after every operand, and this keeps that cheap.
+        /// </summary>
+        private static Parser<Located<BinaryOperator>> Operator(string symbols, BinaryOperator first)
+        {
+            var expectations = symbols.Select(c => $"'{c}'").ToArray();
+            Parser<BinaryOperator> single = input =>
+            {
+                int index = input.AtEnd ? -1 : symbols.IndexOf(input.Current);
+                return index >= 0
+                    ? Result.Success((BinaryOperator)((int)first + index), input.Advance())
+                    : Result.Failure<BinaryOperator>(input, "unexpected character", expectations);
+            };
+            return Token(single);
+        }
 
-        private static readonly Parser<BinaryOperator> AddOperator =
-            Symbol('+').Return(BinaryOperator.Add).Or(Symbol('-').Return(BinaryOperator.Subtract));
+        private static readonly Parser<BinaryOperator> MultiplyOperator =
+            Operator("*/", BinaryOperator.Multiply).Select(op => op.Value);
+
+        /// <summary><c>+</c> or <c>-</c> with its span, for the top-level sum in <see cref="RecipeParser"/>.</summary>
+        public static readonly Parser<Located<BinaryOperator>> AddOperatorToken = Operator("+-", BinaryOperator.Add);
+
+        private static readonly Parser<BinaryOperator> AddOperator = AddOperatorToken.Select(op => op.Value);
 
         /// <summary><c>unary (('*' | '/') unary)*</c>, left-deep, built without recursion.</summary>
         public static readonly Parser<ExpressionSyntax> Product =
@@ -147,14 +234,10 @@ namespace Distill.Dsl.Parsing
             from rest in AddOperator.Then(op => Product.Select(right => (op, right))).XMany()
             select Chain(first, rest);
 
-        public static readonly Parser<Located<BinaryOperator>> AddOperatorToken =
-            Symbol('+').Select(t => new Located<BinaryOperator>(BinaryOperator.Add, t.Span))
-                .Or(Symbol('-').Select(t => new Located<BinaryOperator>(BinaryOperator.Subtract, t.Span)));
-
         public static readonly Parser<LetSyntax> Let =
             from keyword in Token(Word.Where(w => w == Keyword).Named("'let'"))
             from name in Token(Identifier).Named("a name for the let")
-            from eq in Symbol('=')
+            from eq in EqualsSign
             from value in Expression
             select new LetSyntax(name.Value, name.Span, value, keyword.Span.Cover(value.Span));
 

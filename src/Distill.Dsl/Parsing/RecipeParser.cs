@@ -26,7 +26,7 @@ namespace Distill.Dsl.Parsing
 
         private static RecipeSyntax ParseSyntax(string text)
         {
-            IInput input = Grammar.Trivia(new Input(text)).Remainder;
+            IInput input = Grammar.Trivia(new LimitedInput(text, 0, text.Length)).Remainder;
             var (depth, deepAt) = Resync.MaxDepth(text);
             if (depth > MaxNesting)
             {
@@ -49,10 +49,10 @@ namespace Distill.Dsl.Parsing
         private static LetSyntax ParseLet(string text, ref IInput input)
         {
             var start = input.Position;
-            var result = Grammar.Let(input);
+            var result = Grammar.Let(new LimitedInput(text, start, Resync.LetEnd(text, start), input.Line, input.Column));
             if (result.WasSuccessful)
             {
-                input = result.Remainder;
+                input = SkipTo(input, result.Remainder.Position);
                 return result.Value;
             }
 
@@ -122,7 +122,7 @@ namespace Distill.Dsl.Parsing
             return Grammar.Trivia(input).Remainder;
         }
 
-        private static DistillDiagnostic SyntaxError<T>(string text, IResult<T> failure)
+        internal static DistillDiagnostic SyntaxError<T>(string text, IResult<T> failure)
         {
             int at = failure.Remainder.Position;
             var expected = failure.Expectations.Distinct().ToList();
@@ -139,17 +139,18 @@ namespace Distill.Dsl.Parsing
             return "'" + text.Substring(at, length) + "'";
         }
 
-        /// <summary>The length of the token at a position: a whole word or number, else one character.</summary>
+        /// <summary>The length of the token at a position: a whole number or word, else one character.</summary>
         private static int TokenLength(string text, int at)
         {
             if (at >= text.Length) return 0;
+            if (Resync.IsNumberStart(text, at)) return Resync.SkipNumber(text, at) - at;
             int end = at;
             while (end < text.Length && Grammar.IsIdentifierPart(text[end])) end++;
             return end > at ? end - at : 1;
         }
 
         /// <summary>The end of the last character in [start, end) that is neither whitespace nor inside a comment.</summary>
-        private static int TrimEnd(string text, int start, int end)
+        internal static int TrimEnd(string text, int start, int end)
         {
             int last = start;
             for (int i = start; i < end; i++)

@@ -41,6 +41,25 @@ namespace Distill.Dsl.Parsing
             return text.Length;
         }
 
+        /// <summary>
+        /// Where a bad argument ends: the next <c>,</c> or <c>)</c> outside parentheses opened after
+        /// <paramref name="from"/>, or -1 when a line break, a comment, a <c>+</c> or the end of the
+        /// text comes first (then the whole term is abandoned instead).
+        /// </summary>
+        public static int ArgumentEnd(string text, int from)
+        {
+            int depth = 0;
+            for (int i = from; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n' || c == '\r' || c == '#' || c == '+' || (c == '/' && i + 1 < text.Length && text[i + 1] == '/')) return -1;
+                if (c == '(') depth++;
+                else if (c == ')' && depth > 0) depth--;
+                else if ((c == ')' || c == ',') && depth == 0) return i;
+            }
+            return -1;
+        }
+
         /// <summary>The deepest parenthesis nesting outside comments, and where it is first reached.</summary>
         public static (int Depth, int Position) MaxDepth(string text)
         {
@@ -62,6 +81,36 @@ namespace Distill.Dsl.Parsing
             return (max, at);
         }
 
+        /// <summary>
+        /// Where the <c>let</c> starting at <paramref name="start"/> ends: the first line break
+        /// outside parentheses that follows a complete value (the line does not end in an operator,
+        /// <c>=</c>, <c>(</c> or <c>,</c>), or the end of the text.
+        /// </summary>
+        public static int LetEnd(string text, int start)
+        {
+            int depth = 0;
+            char last = '=';
+            for (int i = start; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '#' || (c == '/' && i + 1 < text.Length && text[i + 1] == '/'))
+                {
+                    while (i + 1 < text.Length && text[i + 1] != '\n' && text[i + 1] != '\r') i++;
+                }
+                else if (c == '\n' || c == '\r')
+                {
+                    if (depth == 0 && "+-*/=(,".IndexOf(last) < 0) return i;
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    if (c == '(') depth++;
+                    else if (c == ')' && depth > 0) depth--;
+                    last = c;
+                }
+            }
+            return text.Length;
+        }
+
         public static bool StartsWithLet(string text, int i) =>
             string.CompareOrdinal(text, i, Grammar.Keyword, 0, Grammar.Keyword.Length) == 0
             && (i + Grammar.Keyword.Length == text.Length || !Grammar.IsIdentifierPart(text[i + Grammar.Keyword.Length]));
@@ -74,10 +123,10 @@ namespace Distill.Dsl.Parsing
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-        private static bool IsNumberStart(string text, int i) =>
+        public static bool IsNumberStart(string text, int i) =>
             IsDigit(text[i]) || (text[i] == '.' && i + 1 < text.Length && IsDigit(text[i + 1]));
 
-        private static int SkipNumber(string text, int i)
+        public static int SkipNumber(string text, int i)
         {
             while (i < text.Length && (IsDigit(text[i]) || text[i] == '.')) i++;
             if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))

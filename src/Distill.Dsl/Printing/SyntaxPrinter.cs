@@ -63,8 +63,13 @@ namespace Distill.Dsl.Printing
                     }
                     break;
                 case NegateSyntax negate:
-                    sb.Append('-');
-                    Write(sb, negate.Operand);
+                    ExpressionSyntax operand = negate;
+                    while (operand is NegateSyntax inner)
+                    {
+                        sb.Append('-');
+                        operand = inner.Operand;
+                    }
+                    Write(sb, operand);
                     break;
                 case ParenSyntax paren:
                     sb.Append('(');

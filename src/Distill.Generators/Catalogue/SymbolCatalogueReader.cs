@@ -32,7 +32,7 @@ namespace Distill.Generators
             var inputs = ReadInputs(type, parameters, problems);
             if (problems.Count > 0) return new CatalogueEntry(null, null, problems.ToEquatableArray());
             var spec = new TermSpec(name, clrType, NamedString(attribute, "Description"), NamedString(attribute, "Paper"), parameters, inputs);
-            return new CatalogueEntry(spec, null, EquatableArray<DiagnosticInfo>.Empty);
+            return new CatalogueEntry(spec, null, EquatableArray<DiagnosticInfo>.Empty, LocationOf(type));
         }
 
         public static CatalogueEntry ReadSchedule(INamedTypeSymbol type, AttributeData attribute)
@@ -44,7 +44,7 @@ namespace Distill.Generators
             var parameters = ParameterReader.Read(type, problems);
             if (problems.Count > 0) return new CatalogueEntry(null, null, problems.ToEquatableArray());
             var spec = new ScheduleSpec(name, clrType, NamedString(attribute, "Description"), parameters);
-            return new CatalogueEntry(null, spec, EquatableArray<DiagnosticInfo>.Empty);
+            return new CatalogueEntry(null, spec, EquatableArray<DiagnosticInfo>.Empty, LocationOf(type));
         }
 
         public static LocationInfo? LocationOf(ISymbol symbol) => LocationInfo.From(symbol.Locations.FirstOrDefault(l => l.IsInSource));

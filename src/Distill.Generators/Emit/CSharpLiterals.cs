@@ -51,6 +51,8 @@ namespace Distill.Generators
                 case ParamKind.Bool:
                     return value.Bool ? "true" : "false";
                 case ParamKind.Enum:
+                    if (clrType.Length == 0)
+                        throw new System.ArgumentException($"no C# type for enum argument '{argument.Name}': the catalogue does not match the bound recipe", nameof(clrType));
                     return "global::" + clrType.TrimEnd('?') + "." + InputNames.Pascal(value.Identifier);
                 default:
                     return String(value.Kind == ParamValueKind.Identifier ? value.Identifier : value.ToString());

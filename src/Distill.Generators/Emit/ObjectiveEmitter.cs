@@ -33,6 +33,8 @@ namespace Distill.Generators
             bool hasNamespace = !string.IsNullOrEmpty(@namespace);
             if (hasNamespace) w.OpenBlock("namespace " + @namespace);
             WriteClass(w, recipe, catalogue, className, source);
+            w.WriteLine();
+            TermListWriter.WriteFactory(w, recipe, catalogue, className);
             if (hasNamespace) w.CloseBlock();
             return w.ToString();
         }
@@ -58,7 +60,7 @@ namespace Distill.Generators
 
             w.WriteLine("/// <summary>Creates the objective; stateful terms keep their state on <paramref name=\"device\"/> (CPU when null).</summary>");
             w.WriteLine($"public {className}(global::TorchSharp.torch.Device? device = null)");
-            w.WriteLine("    : base(RecipeText, CreateTerms(), InputNames, device)");
+            w.WriteLine($"    : base(RecipeText, {TermListWriter.FactoryName(className)}.Create(), InputNames, device)");
             w.WriteLine("{");
             w.WriteLine("}");
             w.WriteLine();
@@ -74,8 +76,6 @@ namespace Distill.Generators
             w.CloseBlock();
             w.WriteLine();
 
-            TermListWriter.WriteFactory(w, recipe, catalogue);
-            w.WriteLine();
             WriteInputs(w, recipe);
             w.WriteLine();
             TermListWriter.WriteTermInfo(w);

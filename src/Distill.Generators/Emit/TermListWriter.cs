@@ -7,9 +7,14 @@ namespace Distill.Generators
     /// <summary>Writes a recipe's terms: the factory that builds them as object initialisers, and the same list as metadata.</summary>
     internal static class TermListWriter
     {
-        public static void WriteFactory(SourceWriter w, BoundRecipe recipe, TermCatalogue catalogue)
+        public static string FactoryName(string className) => className + "Terms";
+
+        /// <summary>A file-local factory, so that no helper member can clash with the class's other partial parts.</summary>
+        public static void WriteFactory(SourceWriter w, BoundRecipe recipe, TermCatalogue catalogue, string className)
         {
-            w.OpenBlock("private static global::Distill.Runtime.WeightedTerm[] CreateTerms() => new global::Distill.Runtime.WeightedTerm[]");
+            w.WriteLine($"/// <summary>Builds the weighted terms of <see cref=\"{className}\"/>.</summary>");
+            w.OpenBlock($"file static class {FactoryName(className)}");
+            w.OpenBlock("public static global::Distill.Runtime.WeightedTerm[] Create() => new global::Distill.Runtime.WeightedTerm[]");
             foreach (var term in recipe.Terms)
             {
                 var spec = catalogue.FindTerm(term.Name);
@@ -20,6 +25,7 @@ namespace Distill.Generators
                 w.WriteLine($"new global::Distill.Runtime.WeightedTerm({CSharpLiterals.String(term.DisplayName)}, {instance}, {CSharpLiterals.Double(term.Weight)}, {schedule}),");
             }
             w.CloseBlock(";");
+            w.CloseBlock();
         }
 
         public static void WriteMetadata(SourceWriter w, BoundRecipe recipe)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
@@ -24,8 +25,27 @@ namespace Distill.Runtime.Terms
             chunk > 0 ? Math.Min(chunk, n) : Math.Clamp(AutoBlockElements / (n * n), 1, n);
 
         /// <summary>Exact pairwise distances ‖eᵢ − eⱼ‖ (no expansion, so duplicates give exactly 0).</summary>
-        public static Tensor Distances(Tensor e) =>
-            cdist(e, e, 2, compute_mode.donot_use_mm_for_euclid_dist);
+        public static Tensor Distances(Tensor e)
+        {
+            if (e.device_type != DeviceType.CPU || e.shape[0] > int.MaxValue / e.shape[0] || e.numel() > int.MaxValue)
+                return cdist(e, e, 2, compute_mode.donot_use_mm_for_euclid_dist);
+            int n = (int)e.shape[0], d = (int)e.shape[1];
+            return e.dtype switch
+            {
+                ScalarType.Float32 => tensor(RkdAngleKernel.SquaredDistances(Host<float>(e), n, d, get_num_threads()), [n, n]).sqrt_(),
+                ScalarType.Float64 => tensor(RkdAngleKernel.SquaredDistances(Host<double>(e), n, d, get_num_threads()), [n, n]).sqrt_(),
+                _ => cdist(e, e, 2, compute_mode.donot_use_mm_for_euclid_dist),
+            };
+        }
+
+        /// <summary>A contiguous CPU tensor's elements copied into a managed array (one memcpy).</summary>
+        private static T[] Host<T>(Tensor x) where T : unmanaged
+        {
+            var c = x.contiguous();
+            var array = new T[c.numel()];
+            MemoryMarshal.Cast<byte, T>(c.bytes).CopyTo(array);
+            return array;
+        }
 
         /// <summary>
         /// The loss (scalar) and, when <paramref name="withGrad"/>, its gradient w.r.t. <paramref name="student"/>;
@@ -86,9 +106,9 @@ namespace Distill.Runtime.Terms
             where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
         {
             int rows = (int)n, p = RkdAngleKernel.Padded(rows);
-            T[] Host(Tensor x) => pad(x, [0, p - rows]).contiguous().data<T>().ToArray();
+            T[] Padded(Tensor x) => Host<T>(pad(x, [0, p - rows]));
             var grad = withGrad ? new T[rows * p] : null;
-            double sum = RkdAngleKernel.Run(rows, p, Host(aS), Host(rhoS), Host(aT), Host(rhoT), Host(kappa), grad, get_num_threads());
+            double sum = RkdAngleKernel.Run(rows, p, Padded(aS), Padded(rhoS), Padded(aT), Padded(rhoT), Padded(kappa), grad, get_num_threads());
             var loss = tensor(sum, aS.dtype, aS.device);
             if (grad is null) return (loss, null);
             var host = grad switch

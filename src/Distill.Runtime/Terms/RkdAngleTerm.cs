@@ -4,8 +4,9 @@ namespace Distill.Runtime.Terms
 {
     /// <summary>
     /// RKD angle: 1/N³·Σᵢⱼₖ huber(ψ(s)ᵢⱼₖ − ψ(t)ᵢⱼₖ) with ψᵢⱼₖ = normalize(eⱼ − eᵢ)·normalize(eₖ − eᵢ), all N³
-    /// triplets included. Computed from pairwise distances in blocks of anchors with a hand-derived gradient
-    /// (<see cref="RkdAngleMath"/>): no N×N×D tensor, O(chunk·N²) memory, same values as the textbook form.
+    /// triplets included. Computed from pairwise distances with a hand-derived gradient (<see cref="RkdAngleMath"/>):
+    /// no N×N×D tensor, same values as the textbook form. The gradient G = dL/ds enters autograd as
+    /// L + Σ (s − detach(s))·G, whose value is exactly L (s − detach(s) is exactly 0) and whose gradient is G.
     /// </summary>
     [DistillTerm("rkd.angle", Description = "Relational KD, angle potential: smooth-L1 between the cosines of all triplet angles.",
         Paper = "Park et al., Relational Knowledge Distillation, CVPR 2019; code: lenscloth/RKD metric/loss.py RKdAngle")]
@@ -25,7 +26,13 @@ namespace Distill.Runtime.Terms
                 using var _ = no_grad();
                 return RkdAngleMath.Distances(teacher.detach());
             });
-            return RkdAngleFunction.apply(student, teacherDistances, (long)Chunk);
+            bool withGrad = student.requires_grad && is_grad_enabled();
+            Tensor loss;
+            Tensor? grad;
+            using (no_grad())
+                (loss, grad) = RkdAngleMath.Evaluate(student.detach(), teacherDistances, Chunk, withGrad);
+            if (grad is null) return loss;
+            return loss + ((student - student.detach()) * grad).sum();
         }
     }
 }

@@ -73,6 +73,7 @@ namespace Distill.Runtime.Terms
             _ptr = (_ptr + n) % updated.shape[0];
         }
 
+        /// <summary>"queue" (the live K×D tensor; each training step replaces it, so clone to keep it) and "queue_ptr" (int64 scalar).</summary>
         public override IEnumerable<KeyValuePair<string, Tensor>> State
         {
             get

@@ -25,7 +25,7 @@ namespace MyApp.Recipes
 
         /// <summary>Creates the objective; stateful terms keep their state on <paramref name="device"/> (CPU when null).</summary>
         public SampleObjective(global::TorchSharp.torch.Device? device = null)
-            : base(RecipeText, CreateTerms(), InputNames, device)
+            : base(RecipeText, SampleObjectiveTerms.Create(), InputNames, device)
         {
         }
 
@@ -42,12 +42,6 @@ namespace MyApp.Recipes
             };
             return ComputeCore(tensors, progress);
         }
-
-        private static global::Distill.Runtime.WeightedTerm[] CreateTerms() => new global::Distill.Runtime.WeightedTerm[]
-        {
-            new global::Distill.Runtime.WeightedTerm("mine", new global::MyApp.Terms.MineTerm { T = 4d, QueueSize = 16, Mode = global::MyApp.Terms.Mode.BatchMean, At = "embedding", Flag = false }, 1d, null),
-            new global::Distill.Runtime.WeightedTerm("mine(T=2, Mode=mean, at=layer3, flag=true)", new global::MyApp.Terms.MineTerm { T = 2d, QueueSize = 16, Mode = global::MyApp.Terms.Mode.Mean, At = "layer3", Flag = true }, 0.9d, new global::MyApp.Terms.RampSchedule { Epochs = 5d }),
-        };
 
         /// <summary>The tensors this recipe consumes; leaving one out is a compile error.</summary>
         public sealed class Inputs
@@ -67,5 +61,15 @@ namespace MyApp.Recipes
 
         /// <summary>One weighted term: display name, DSL name, constant weight, schedule (as written in recipes, or null) and every argument.</summary>
         public sealed record TermInfo(string DisplayName, string Name, double Weight, string? Schedule, global::System.Collections.Generic.IReadOnlyDictionary<string, string> Arguments);
+    }
+
+    /// <summary>Builds the weighted terms of <see cref="SampleObjective"/>.</summary>
+    file static class SampleObjectiveTerms
+    {
+        public static global::Distill.Runtime.WeightedTerm[] Create() => new global::Distill.Runtime.WeightedTerm[]
+        {
+            new global::Distill.Runtime.WeightedTerm("mine", new global::MyApp.Terms.MineTerm { T = 4d, QueueSize = 16, Mode = global::MyApp.Terms.Mode.BatchMean, At = "embedding", Flag = false }, 1d, null),
+            new global::Distill.Runtime.WeightedTerm("mine(T=2, Mode=mean, at=layer3, flag=true)", new global::MyApp.Terms.MineTerm { T = 2d, QueueSize = 16, Mode = global::MyApp.Terms.Mode.Mean, At = "layer3", Flag = true }, 0.9d, new global::MyApp.Terms.RampSchedule { Epochs = 5d }),
+        };
     }
 }

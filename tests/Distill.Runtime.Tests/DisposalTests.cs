@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using Distill.Runtime.Terms;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime.Tests;
+
+/// <summary>Repeated training steps leave no live tensors behind (every temporary is in the engine's scope).</summary>
+public class DisposalTests
+{
+    public static IEnumerable<object[]> Terms =>
+    [
+        ["ce"], ["kd"], ["sskd"], ["rkd.distance"], ["rkd.angle"], ["rkd.angle/blocks"], ["sp"], ["cc"], ["seed"], ["bake"], ["pad"],
+    ];
+
+    private static (LossTerm Term, Dictionary<string, Tensor> Inputs) Make(string name)
+    {
+        manual_seed(3);
+        var logits = randn(8, 5).requires_grad_(true);
+        var features = new Dictionary<string, Tensor> { ["StudentEmbedding"] = randn(8, 4).requires_grad_(true), ["TeacherEmbedding"] = randn(8, 4) };
+        return name switch
+        {
+            "ce" => (new CeTerm(), new() { ["StudentLogits"] = logits, ["Labels"] = randint(0, 5, [8]) }),
+            "kd" => (new KdTerm(), new() { ["StudentLogits"] = logits, ["TeacherLogits"] = randn(8, 5) }),
+            "sskd" => (new SskdTerm(), new()
+            {
+                ["StudentRotatedLogits"] = logits,
+                ["TeacherRotatedLogits"] = randn(8, 5),
+                ["StudentRotatedProjection"] = randn(8, 3).requires_grad_(true),
+                ["TeacherRotatedProjection"] = randn(8, 3),
+                ["Labels"] = randint(0, 5, [2]),
+            }),
+            "rkd.distance" => (new RkdDistanceTerm(), features),
+            "rkd.angle" => (new RkdAngleTerm(), features),
+            "rkd.angle/blocks" => (new RkdAngleTerm { Chunk = 3 }, features),
+            "sp" => (new SpTerm(), features),
+            "cc" => (new CcTerm(), features),
+            "seed" => (new SeedTerm { Queue = 16 }, features),
+            "bake" => (new BakeTerm(), new() { ["StudentLogits"] = logits, ["StudentEmbedding"] = randn(8, 4) }),
+            "pad" => (new PadTerm(), new(features) { ["StudentLogVar"] = randn(8, 1).requires_grad_(true) }),
+            _ => throw new ArgumentException(name),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Terms))]
+    public void Training_steps_do_not_grow_the_live_tensor_count(string name)
+    {
+        var (term, inputs) = Make(name);
+        TermHarness.Run(name, term, inputs);
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (int step = 0; step < 5; step++) TermHarness.Run(name, term, inputs);
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        foreach (var t in inputs.Values) t.Dispose();
+    }
+}

@@ -12,7 +12,7 @@ namespace Distill.Cli.Commands
         {
             Epochs = new("--epochs") { Description = "Student training epochs.", DefaultValueFactory = _ => epochs };
             TeacherEpochs = new("--teacher-epochs") { Description = "Epochs for a teacher trained here.", DefaultValueFactory = _ => teacherEpochs };
-            Out = new("--out") { Description = "Run folder: recipe, settings, checkpoints, metrics, plots.", DefaultValueFactory = _ => output };
+            Out = new("--out") { Description = "Run folder: recipe, settings, checkpoints, metrics, plots (train: runs/<recipe name> when empty).", DefaultValueFactory = _ => output };
         }
 
         public Option<int> Epochs { get; }
@@ -49,7 +49,7 @@ namespace Distill.Cli.Commands
 
         public TrainSettings Settings(ParseResult result, bool teacher = false) => new()
         {
-            Epochs = result.GetValue(teacher ? TeacherEpochs : Epochs),
+            Epochs = result.GetValue(teacher ? TeacherEpochs : Epochs) is var e and >= 1 ? e : throw new ArgumentException($"{(teacher ? "--teacher-epochs" : "--epochs")} must be at least 1."),
             BatchSize = result.GetValue(Batch),
             LearningRate = result.GetValue(Lr),
             Seed = result.GetValue(Seed),

@@ -19,12 +19,12 @@ namespace Distill.Cli.Commands
             var options = new TrainingOptions(epochs: 5, teacherEpochs: 5, output: "");
             var recipe = new Argument<FileInfo>("recipe") { Description = "The .distill recipe to train with." };
             var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint (a checkpoint.ckpt of an earlier run); trained here when absent." };
-            var model = new Option<string>("--model") { Description = "Which built-in CNN to train: student, tiny (a narrower student), or teacher (e.g. to train a teacher once with a ce recipe).", DefaultValueFactory = _ => "student" };
-            model.AcceptOnlyFromAmong("student", "tiny", "teacher");
+            var model = new Option<string>("--model") { Description = "Which built-in CNN to train: student, or teacher (e.g. to train a teacher once with a ce recipe).", DefaultValueFactory = _ => "student" };
+            model.AcceptOnlyFromAmong("student", "teacher");
             var command = new Command("train", "Distil a student on Fashion-MNIST with a recipe.") { recipe, teacher, model };
             options.AddTo(command);
             command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!, result.GetValue(teacher),
-                result.GetValue(model) switch { "teacher" => ConvNetSpec.Teacher, "tiny" => ConvNetSpec.Tiny, _ => ConvNetSpec.Student })));
+                result.GetValue(model) == "teacher" ? ConvNetSpec.Teacher : ConvNetSpec.Student)));
             return command;
         }
 

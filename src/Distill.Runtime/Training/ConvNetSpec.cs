@@ -10,7 +10,5 @@ namespace Distill.Runtime.Training
     {
         public static ConvNetSpec Teacher { get; } = new(16, 32, 64);
         public static ConvNetSpec Student { get; } = new(8, 16, 64);
-        /// <summary>A narrower student (4/8 channels) for a wider teacher–student gap.</summary>
-        public static ConvNetSpec Tiny { get; } = new(4, 8, 64);
     }
 }

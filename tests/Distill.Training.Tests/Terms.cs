@@ -40,3 +40,9 @@ internal sealed class NeedsTerm(string input) : LossTerm
 
     public override Tensor Forward(TermContext context) => context.Input(Input).sum() * 0;
 }
+
+/// <summary>A loss that is NaN from the first step: the trainer must stop, not train on.</summary>
+internal sealed class NanTerm : LossTerm
+{
+    public override Tensor Forward(TermContext context) => context.Input("StudentLogits").sum() * double.NaN;
+}

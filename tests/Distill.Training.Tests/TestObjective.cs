@@ -27,6 +27,7 @@ internal sealed class TestObjective(IReadOnlyList<Distill.Runtime.WeightedTerm> 
         CeTerm => ["StudentLogits", "Labels"],
         EmbeddingMatchTerm => ["StudentEmbedding", "TeacherEmbedding"],
         NeedsTerm n => [n.Input],
+        NanTerm => ["StudentLogits"],
         _ => [],
     };
 }

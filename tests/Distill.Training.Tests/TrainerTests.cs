@@ -54,6 +54,18 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void A_diverged_loss_stops_training_with_the_step_and_the_terms()
+    {
+        var (train, test) = Runs.Data();
+        using var student = Trainer.CreateModel(ConvNetSpec.Student, 1);
+        var objective = new TestObjective([new("ce", new CeTerm(), 1), new("nan", new NanTerm(), 1)]);
+        var e = Assert.Throws<System.InvalidOperationException>(() =>
+            new Trainer(Runs.Settings).Run(Runs.State(Runs.Settings), student, null, objective.ForTrainer(), train, test));
+        Assert.Contains("the loss is NaN at step 1", e.Message);
+        Assert.Contains("nan NaN", e.Message);
+    }
+
+    [Fact]
     public void A_recipe_needing_an_input_the_models_cannot_feed_is_refused_before_training()
     {
         var (train, test) = Runs.Data();

@@ -17,13 +17,22 @@ namespace Distill.Runtime.Training
     /// </summary>
     public sealed class Trainer(TrainSettings settings, ITrainingObserver? observer = null)
     {
+        private static readonly object SeedLock = new();
+
         public TrainSettings Settings { get; } = settings;
 
-        /// <summary>Seeds torch and creates a model: the same seed and spec give the same initial weights.</summary>
+        /// <summary>
+        /// Seeds torch and creates a model: the same seed and spec give the same initial weights
+        /// (torch's generator is global, so seeding and construction happen under one lock).
+        /// </summary>
         public static ConvNet CreateModel(ConvNetSpec spec, int seed, Device? device = null)
         {
-            torch.manual_seed(seed);
-            var model = new ConvNet(spec);
+            ConvNet model;
+            lock (SeedLock)
+            {
+                torch.manual_seed(seed);
+                model = new ConvNet(spec);
+            }
             if (device is not null) model.to(device);
             return model;
         }
@@ -61,6 +70,9 @@ namespace Distill.Runtime.Training
                     if (Settings.StopAfterSteps > 0 && state.GlobalStep >= Settings.StopAfterSteps) break;
                     var progress = TrainingProgress.At(epoch, i, stepsPerEpoch, Settings.Epochs);
                     var step = Step(student, teacher, objective, plan, optimizer, train, sampler.Batch(epoch, i), progress, epoch, totalSteps, device);
+                    if (!double.IsFinite(step.Total))
+                        throw new InvalidOperationException($"the loss is {step.Total} at step {step.Step} ({string.Join(", ", step.Terms.Select(t => $"{t.Name} {t.Raw}"))}); "
+                                                            + "training diverged: lower --lr or a term's weight, or resume from the last checkpoint.");
                     state.GlobalStep++;
                     state.Steps.Add(step);
                     state.EpochLossSum += step.Total;

@@ -9,10 +9,11 @@ namespace Distill.Cli
     {
         public static RootCommand Create()
         {
-            var root = new RootCommand("distill: check, explain and try knowledge-distillation recipes (.distill files).");
+            var root = new RootCommand("distill: check, explain and train with knowledge-distillation recipes (.distill files).");
             root.Subcommands.Add(CheckCommand.Create());
             root.Subcommands.Add(ExplainCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(TrainCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
             return root;
         }

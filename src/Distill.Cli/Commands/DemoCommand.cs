@@ -2,91 +2,79 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using System.Linq;
-using Distill.Runtime;
-using static TorchSharp.torch;
+using Distill.Cli.Runs;
+using Distill.Runtime.Training;
+using Spectre.Console;
 
 namespace Distill.Cli.Commands
 {
     /// <summary>
-    /// <c>distill demo</c>: checks and explains every preset recipe it finds (presets/ or
-    /// examples/presets/, or a built-in recipe), then evaluates the first that loads on random
-    /// tensors and prints the per-term table. Exit 0 when one was evaluated.
+    /// <c>distill demo</c>: trains a teacher CNN on Fashion-MNIST, then the smaller student twice,
+    /// with cross-entropy alone and with a preset recipe (Hinton KD by default), and prints test
+    /// accuracy, final loss and wall time of all three.
     /// </summary>
     internal static class DemoCommand
     {
-        public static readonly string[] PresetsFolders = ["presets", "examples/presets"];
-        public const string DefaultRecipe = "ce + 0.9 * kd(T = 4)\n";
+        public static string DefaultRecipe => Path.Combine(AppContext.BaseDirectory, "presets", "kd.distill");
 
         public static Command Create()
         {
-            var recipes = new Option<string?>("--recipes") { Description = "folder of .distill recipes (default: the nearest presets/ or examples/presets/)" };
-            var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
-            var seed = new Option<int>("--seed") { Description = "seed of the random inputs", DefaultValueFactory = _ => 0 };
-            var command = new Command("demo", "Check and explain the preset recipes, then evaluate one on random tensors.")
-            {
-                recipes,
-                device,
-                seed,
-            };
-            command.SetAction(r => CliOptions.Guard(r, (output, _) =>
-                Run(r.GetValue(recipes), Devices.Parse(r.GetValue(device) ?? "cpu"), r.GetValue(seed), output)));
+            var options = new TrainingOptions(epochs: 3, teacherEpochs: 3, output: Path.Combine("runs", "demo"));
+            var recipe = new Option<FileInfo>("--recipe") { Description = "Recipe for the distilled student.", DefaultValueFactory = _ => new FileInfo(DefaultRecipe) };
+            var command = new Command("demo", "Train a teacher, then a student with cross-entropy alone and with a distillation recipe; compare.") { recipe };
+            options.AddTo(command);
+            command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!)));
             return command;
         }
 
-        public static int Run(string? folder, Device device, int seed, TextWriter output)
+        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile)
         {
-            folder ??= FindPresets();
-            var sources = folder is null
-                ? [("built-in.distill", DefaultRecipe)]
-                : RecipeFiles.Expand([folder]).Select(p => (p, File.ReadAllText(p))).ToList();
-            output.WriteLine(folder is null ? "No presets folder found; using the built-in recipe." : $"Recipes in {folder}:");
-            var loaded = new List<Objective>();
-            foreach (var (path, text) in sources)
+            if (!recipeFile.Exists) throw new FileNotFoundException($"{recipeFile.FullName}: recipe not found.");
+            string folder = result.GetValue(options.Out)!;
+            var source = FashionMnist.Locate(result.GetValue(options.Data));
+            var settings = options.Settings(result);
+            var distilled = new RunRequest("distilled student", File.ReadAllText(recipeFile.FullName), recipeFile.FullName, ConvNetSpec.Student,
+                                           settings, Path.Combine(folder, "distilled"), result.GetValue(options.Metrics), result.GetValue(options.Resume), source);
+            var baseline = distilled with { Name = "CE student", Recipe = Teachers.Recipe, RecipePath = "ce.distill", Folder = Path.Combine(folder, "ce") };
+            var distilledObjective = ModelRun.Prepare(distilled);
+            var baselineObjective = ModelRun.Prepare(baseline);
+            console.WriteLine($"data: {source.Describe()}");
+            var (train, test) = options.Load(result, source);
+            using (train)
+            using (test)
             {
-                output.WriteLine();
-                var result = Objective.TryParse(text, device, path: path);
-                foreach (var line in result.FormattedDiagnostics) output.WriteLine(line);
-                if (result.Objective is null) continue;
-                RecipeExplainer.Write(output, path, result.Objective.Recipe, RuntimeCatalogue.BuiltIn.Catalogue);
-                loaded.Add(result.Objective);
+                var rows = new List<(string, RunState)>();
+                var (teacher, teacherPath) = Teachers.Get(console, null, distilled with { Folder = folder }, options.Settings(result, teacher: true), train, test);
+                using (teacher)
+                {
+                    var (saved, teacherState) = RunCheckpoint.LoadModel(teacherPath);
+                    saved.Dispose();
+                    rows.Add(("teacher", teacherState));
+                    var (ce, ceState) = ModelRun.Train(baseline, baselineObjective, null, null, train, test, console);
+                    ce.Dispose();
+                    rows.Add(("student (CE only)", ceState));
+                    var (student, state) = ModelRun.Train(distilled, distilledObjective, teacher, teacherPath, train, test, console);
+                    student.Dispose();
+                    rows.Add(($"student ({recipeFile.Name})", state));
+                }
+                console.Write(ResultsTable(rows));
+                console.WriteLine($"runs, metrics and plots: {Path.GetFullPath(folder)}");
             }
-            output.WriteLine();
-            foreach (var objective in loaded)
-                if (TryEvaluate(objective, seed, output)) return 0;
-            output.WriteLine("No recipe could be evaluated.");
-            return 1;
+            return 0;
         }
 
-        private static bool TryEvaluate(Objective objective, int seed, TextWriter output)
+        private static Table ResultsTable(IEnumerable<(string Name, RunState State)> rows)
         {
-            using var scope = NewDisposeScope();
-            var inputs = RandomInputs.For(objective.Recipe, batch: 8, objective.Device, manual_seed(seed));
-            try
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("model", "parameters", "test accuracy", "final loss", "wall time");
+            foreach (var (name, state) in rows)
             {
-                using var result = objective.Compute(inputs, TrainingProgress.Completed);
-                output.WriteLine($"{objective.Path} on random inputs (batch 8, {RandomInputs.Classes} classes, {RandomInputs.Features} features, training complete):");
-                TermTable.Write(output, result);
-                return true;
+                var last = state.Epochs[^1];
+                using var model = new ConvNet(state.Student);
+                long parameters = 0;
+                foreach (var p in model.parameters()) parameters += p.numel();
+                table.AddRow(Markup.Escape(name), $"{parameters:N0}", $"{last.TestAccuracy:P2}", $"{last.TrainLoss:F4}", $"{last.Seconds:F0} s");
             }
-            catch (TermInputException e)
-            {
-                output.WriteLine($"{objective.Path}: cannot evaluate on random inputs: {e.Message}");
-                return false;
-            }
-        }
-
-        /// <summary>The nearest presets folder at or above the working folder, else above the executable.</summary>
-        private static string? FindPresets()
-        {
-            foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                    foreach (var name in PresetsFolders)
-                    {
-                        string candidate = Path.Combine(dir.FullName, name);
-                        if (Directory.Exists(candidate)) return Path.GetRelativePath(Directory.GetCurrentDirectory(), candidate);
-                    }
-            return null;
+            return table;
         }
     }
 }

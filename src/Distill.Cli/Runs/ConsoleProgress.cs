@@ -1,0 +1,93 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using Distill.Runtime.Training;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Distill.Cli.Runs
+{
+    /// <summary>
+    /// Shows a run on the console: on a terminal, a live progress bar with a per-term table (weight,
+    /// raw and weighted value) refreshed about ten times a second; when output is redirected,
+    /// plain lines (four per epoch and one per epoch end).
+    /// </summary>
+    public sealed class ConsoleProgress(string title, IAnsiConsole console) : ITrainingObserver
+    {
+        private readonly bool _live = console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+        private readonly Stopwatch _sinceRefresh = Stopwatch.StartNew();
+        private LiveDisplayContext? _context;
+        private StepMetrics? _last;
+        private EpochMetrics? _lastEpoch;
+        private long _totalSteps;
+        private int _stepsPerEpoch;
+
+        public int TotalEpochs { get; init; }
+
+        /// <summary>Runs <paramref name="body"/> (the training) inside the live display when there is one.</summary>
+        public T Run<T>(Func<T> body)
+        {
+            if (!_live) return body();
+            T result = default!;
+            console.Live(Render()).AutoClear(false).Start(context =>
+            {
+                _context = context;
+                result = body();
+                context.UpdateTarget(Render());
+            });
+            _context = null;
+            return result;
+        }
+
+        public void OnStart(RunState state, int stepsPerEpoch)
+        {
+            _stepsPerEpoch = stepsPerEpoch;
+            _totalSteps = (long)stepsPerEpoch * TotalEpochs;
+            if (!_live)
+                console.WriteLine($"{title}: {TotalEpochs} epochs × {stepsPerEpoch} steps{(state.GlobalStep > 0 ? $", resuming at step {state.GlobalStep}" : "")}");
+        }
+
+        public void OnStep(StepMetrics step)
+        {
+            _last = step;
+            if (_live)
+            {
+                if (_sinceRefresh.ElapsedMilliseconds < 100 && step.Step != _totalSteps) return;
+                _sinceRefresh.Restart();
+                _context?.UpdateTarget(Render());
+                return;
+            }
+            if (step.Step % Math.Max(1, _stepsPerEpoch / 4) != 0) return;
+            string terms = string.Join("  ", step.Terms.Select(t => $"{t.Name} {F(t.Raw)}×{F(t.Weight)}"));
+            console.WriteLine($"  step {step.Step}/{_totalSteps}  loss {F(step.Total)}  lr {F(step.LearningRate)}  {terms}");
+        }
+
+        public void OnEpoch(EpochMetrics epoch)
+        {
+            _lastEpoch = epoch;
+            if (!_live)
+                console.WriteLine($"  epoch {epoch.Epoch}/{TotalEpochs}: train loss {F(epoch.TrainLoss)}, test accuracy {epoch.TestAccuracy:P2}, {epoch.Seconds:F0} s");
+        }
+
+        public void OnCheckpoint(string path) { }
+
+        private IRenderable Render()
+        {
+            double done = _totalSteps == 0 || _last is null ? 0 : (double)_last.Step / _totalSteps;
+            int width = 40, filled = (int)Math.Round(done * width);
+            string bar = $"[green]{new string('━', filled)}[/][grey]{new string('━', width - filled)}[/] {done:P0}";
+            string where = _last is null ? "starting" : $"epoch {_last.Epoch + 1}/{TotalEpochs}, step {_last.Step}/{_totalSteps}, lr {F(_last.LearningRate)}";
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("term", "weight", "raw", "weighted");
+            if (_last is not null)
+            {
+                foreach (var t in _last.Terms) table.AddRow(Markup.Escape(t.Name), F(t.Weight), F(t.Raw), F(t.Weighted));
+                table.AddRow("[bold]total[/]", "", "", $"[bold]{F(_last.Total)}[/]");
+            }
+            string epoch = _lastEpoch is null ? "" : $"last epoch {_lastEpoch.Epoch}: train loss {F(_lastEpoch.TrainLoss)}, test accuracy {_lastEpoch.TestAccuracy:P2}";
+            return new Rows(new Markup($"[bold]{Markup.Escape(title)}[/]"), new Markup($"{bar}  {where}"), table, new Markup(Markup.Escape(epoch)));
+        }
+
+        private static string F(double v) => double.IsNaN(v) ? "skipped" : v.ToString("G4", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,8 @@
+using Distill.Runtime.Training;
+
+namespace Distill.Cli.Runs
+{
+    /// <summary>One model to train into <see cref="Folder"/>: its recipe (text and where it came from), shape, settings and output options.</summary>
+    public sealed record RunRequest(string Name, string Recipe, string RecipePath, ConvNetSpec Spec, TrainSettings Settings,
+                                    string Folder, MetricsFormat Format, bool Resume, DataSource Data);
+}

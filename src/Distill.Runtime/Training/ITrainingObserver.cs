@@ -1,0 +1,11 @@
+namespace Distill.Runtime.Training
+{
+    /// <summary>Receives a run's progress as it happens (progress bars, live tables, metric files).</summary>
+    public interface ITrainingObserver
+    {
+        void OnStart(RunState state, int stepsPerEpoch);
+        void OnStep(StepMetrics step);
+        void OnEpoch(EpochMetrics epoch);
+        void OnCheckpoint(string path);
+    }
+}

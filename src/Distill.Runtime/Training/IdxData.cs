@@ -1,0 +1,8 @@
+namespace Distill.Runtime.Training
+{
+    /// <summary>The contents of an unsigned-byte IDX file: its shape and its elements in row-major order.</summary>
+    public sealed record IdxData(int[] Shape, byte[] Bytes)
+    {
+        public int Count => Shape[0];
+    }
+}

@@ -1,0 +1,12 @@
+using System.IO;
+
+namespace Distill.Runtime.Training
+{
+    /// <summary>An IDX file that is missing, truncated or not what it claims to be; names the file and the fault.</summary>
+    public sealed class IdxFormatException(string path, string problem)
+        : IOException($"{path}: {problem}")
+    {
+        public string Path { get; } = path;
+        public string Problem { get; } = problem;
+    }
+}

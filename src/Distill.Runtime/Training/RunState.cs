@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Distill.Runtime.Training
+{
+    /// <summary>
+    /// What a run records with every checkpoint besides tensors: the recipe text and its hash, the
+    /// settings, the model shape, where training is (global step, the current epoch's running
+    /// loss, elapsed time) and the metrics so far. Serialised as the checkpoint's JSON header.
+    /// </summary>
+    public sealed class RunState
+    {
+        public required string Recipe { get; init; }
+        public required TrainSettings Settings { get; init; }
+        public required ConvNetSpec Student { get; init; }
+        public string RecipeHash => Hash(Recipe);
+        public string? Teacher { get; set; }
+        public long GlobalStep { get; set; }
+        public double EpochLossSum { get; set; }
+        public int EpochLossCount { get; set; }
+        public double ElapsedSeconds { get; set; }
+        public List<EpochMetrics> Epochs { get; init; } = [];
+        public List<StepMetrics> Steps { get; init; } = [];
+
+        public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+        public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+        public static RunState FromJson(string json, string source) =>
+            JsonSerializer.Deserialize<RunState>(json, Options) ?? throw new FormatException($"{source}: empty run state.");
+
+        private static readonly JsonSerializerOptions Options = new()
+        {
+            WriteIndented = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.IO;
+using System.Linq;
+
+namespace Distill.Cli.Tests;
+
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private string[] Tiny(string runs) =>
+        ["--data", "shipped", "--limit", "128", "--epochs", "1", "--teacher-epochs", "1", "--batch", "64", "--out", runs];
+
+    [Fact]
+    public void A_recipe_needing_an_input_the_models_cannot_feed_is_refused_before_anything_trains()
+    {
+        string recipe = _cli.Write("deep.distill", "ce + sp(at = layer3)\n");
+        string runs = Path.Combine(_cli.Folder, "run");
+
+        var (exit, _, error) = _cli.Run(["train", recipe, .. Tiny(runs)]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("'StudentLayer3'", error);
+        Assert.False(Directory.Exists(runs));
+    }
+
+    [Fact]
+    public void Trains_with_a_recipe_and_keeps_recipe_hash_settings_and_jsonl_metrics()
+    {
+        string recipe = _cli.Write("rel.distill", "ce + 25 * rkd.distance\n");
+        string runs = Path.Combine(_cli.Folder, "run");
+
+        var (exit, output, error) = _cli.Run(["train", recipe, .. Tiny(runs), "--metrics", "jsonl", "--seed", "7"]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(output, l => l.StartsWith("rel: test accuracy "));
+        string run = File.ReadAllText(Path.Combine(runs, "run.json"));
+        Assert.Contains("\"recipe_sha256\"", run);
+        Assert.Contains("\"Seed\": 7", run);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(runs, "steps.jsonl")).Length);
+        Assert.Contains("\"rkd.distance\"", File.ReadAllLines(Path.Combine(runs, "steps.jsonl"))[0]);
+        Assert.True(File.Exists(Path.Combine(runs, "teacher", "checkpoint.ckpt")));
+        Assert.True(Directory.GetFiles(Path.Combine(runs, "plots"), "term-*.png").Length == 2);
+    }
+
+    [Fact]
+    public void A_corrupt_data_file_is_named_in_the_error()
+    {
+        string data = Path.Combine(_cli.Folder, "data");
+        Directory.CreateDirectory(data);
+        foreach (var name in new[] { "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz" })
+            File.WriteAllBytes(Path.Combine(data, name), [0, 0, 8, 1, 0, 0]);
+        string recipe = _cli.Write("ce.distill", "ce\n");
+
+        var (exit, _, error) = _cli.Run(["train", recipe, "--data", data, "--out", Path.Combine(_cli.Folder, "run")]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"distill: {Path.Combine(data, "t10k-images-idx3-ubyte.gz")}: truncated: the header needs 4 bytes, found 2.\n", error);
+    }
+}

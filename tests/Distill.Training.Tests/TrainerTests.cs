@@ -1,0 +1,100 @@
+using System.IO;
+using System.Linq;
+using Distill.Runtime;
+using Distill.Runtime.Training;
+
+namespace Distill.Training.Tests;
+
+public sealed class TrainerTests
+{
+    [Fact]
+    public void A_few_steps_of_distillation_learn_the_tiny_task()
+    {
+        var (state, _, counter) = Runs.Distil(Runs.Settings);
+        Assert.Equal(20, state.Steps.Count);
+        Assert.Equal(2, state.Epochs.Count);
+        Assert.Equal(20, counter);
+        Assert.True(state.Epochs[^1].TestAccuracy > 0.5, $"accuracy {state.Epochs[^1].TestAccuracy}");
+        Assert.True(state.Steps[^1].Total < state.Steps[0].Total);
+        Assert.Equal(new[] { "ce", "match", "counter" }, state.Steps[0].Terms.Select(t => t.Name));
+        Assert.Equal(0.5, state.Steps[0].Terms[1].Weight);
+    }
+
+    [Fact]
+    public void A_resumed_run_ends_exactly_where_an_uninterrupted_one_does()
+    {
+        string dir = Directory.CreateTempSubdirectory("distill-resume-").FullName;
+        try
+        {
+            string checkpoint = Path.Combine(dir, "run.ckpt");
+            var settings = Runs.Settings with { CheckpointEvery = 3 };
+            var whole = Runs.Distil(settings);
+            Runs.Distil(settings with { StopAfterSteps = 7 }, checkpoint);
+            var resumed = Runs.Distil(settings, checkpoint, resume: true);
+            Assert.Equal(whole.Weights, resumed.Weights);
+            Assert.Equal(whole.Counter, resumed.Counter);
+            Assert.Equal(whole.State.Steps.Select(s => (s.Step, s.Total)), resumed.State.Steps.Select(s => (s.Step, s.Total)));
+            Assert.Equal(whole.State.Epochs.Select(e => (e.TrainLoss, e.TestAccuracy)), resumed.State.Epochs.Select(e => (e.TrainLoss, e.TestAccuracy)));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void Resuming_with_settings_that_change_the_numbers_is_refused()
+    {
+        string dir = Directory.CreateTempSubdirectory("distill-resume-").FullName;
+        try
+        {
+            string checkpoint = Path.Combine(dir, "run.ckpt");
+            Runs.Distil(Runs.Settings with { StopAfterSteps = 3, CheckpointEvery = 3 }, checkpoint);
+            var e = Assert.Throws<System.InvalidOperationException>(() => Runs.Distil(Runs.Settings with { LearningRate = 0.1 }, checkpoint, resume: true));
+            Assert.Contains("resume with the same settings", e.Message);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void A_diverged_loss_stops_training_with_the_step_and_the_terms()
+    {
+        var (train, test) = Runs.Data();
+        using var student = Trainer.CreateModel(ConvNetSpec.Student, 1);
+        var objective = new TestObjective([new("ce", new CeTerm(), 1), new("nan", new NanTerm(), 1)]);
+        var e = Assert.Throws<System.InvalidOperationException>(() =>
+            new Trainer(Runs.Settings).Run(Runs.State(Runs.Settings), student, null, objective.ForTrainer(), train, test));
+        Assert.Contains("the loss is NaN at step 1", e.Message);
+        Assert.Contains("nan NaN", e.Message);
+    }
+
+    [Fact]
+    public void A_recipe_needing_an_input_the_models_cannot_feed_is_refused_before_training()
+    {
+        var (train, test) = Runs.Data();
+        using var student = Trainer.CreateModel(ConvNetSpec.Student, 1);
+        var before = student.parameters().First().detach().clone();
+        var objective = new TestObjective([new("ce", new CeTerm(), 1), new("x", new NeedsTerm("StudentLayer3"), 1)]);
+        var e = Assert.Throws<UnsatisfiableInputException>(() =>
+            new Trainer(Runs.Settings).Run(Runs.State(Runs.Settings), student, null, objective.ForTrainer(), train, test));
+        Assert.Equal("StudentLayer3", e.Input);
+        Assert.Contains("'StudentLayer3'", e.Message);
+        Assert.True(before.eq(student.parameters().First()).all().item<bool>());
+    }
+
+    [Fact]
+    public void Sskd_and_pad_inputs_come_from_rotated_views_and_the_variance_branch()
+    {
+        var plan = InputPlan.For(["Labels", "StudentLogVar", "StudentLogits", "StudentRotatedLogits", "StudentRotatedProjection", "TeacherRotatedProjection"]);
+        var (train, test) = Runs.Data();
+        using var student = Trainer.CreateModel(ConvNetSpec.Student, 1);
+        using var teacher = Trainer.CreateModel(ConvNetSpec.Teacher, 2);
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var images = train.Images.narrow(0, 0, 6);
+        var inputs = plan.Feed(student, teacher, images, train.Labels.narrow(0, 0, 6));
+        Assert.Equal(new long[] { 24, 10 }, inputs["StudentRotatedLogits"].shape);
+        Assert.Equal(new long[] { 24, 32 }, inputs["TeacherRotatedProjection"].shape);
+        Assert.Equal(new long[] { 6, 10 }, inputs["StudentLogits"].shape);
+        Assert.Equal(new long[] { 6, 64 }, inputs["StudentLogVar"].shape);
+        Assert.True(inputs["StudentLogits"].allclose(inputs["StudentRotatedLogits"].index_select(0, TorchSharp.torch.tensor(new long[] { 0, 4, 8, 12, 16, 20 }))));
+        var rotated = InputPlan.Rotations(images);
+        Assert.True(rotated[5].eq(images[1].rot90(1, (1, 2))).all().item<bool>());
+    }
+}

@@ -38,10 +38,13 @@ namespace Distill.Dsl.Binding
         /// The top-level sum: each summand must be (weighted) terms. A number or a schedule standing
         /// there is reported even when its neighbours have errors.
         /// </summary>
-        private List<WeightedTerm> BindSum(ExpressionSyntax body)
+        private List<WeightedTerm> BindSum(ExpressionSyntax body) => GatherTerms(BindSummands(body));
+
+        /// <summary>The terms of bound summands; a number or a schedule standing among them is reported.</summary>
+        private List<WeightedTerm> GatherTerms(IEnumerable<Value> values)
         {
             var terms = new List<WeightedTerm>();
-            foreach (var value in BindSummands(body))
+            foreach (var value in values)
             {
                 switch (value)
                 {
@@ -86,22 +89,7 @@ namespace Distill.Dsl.Binding
             var values = BindSummands(chain);
             if (values.Any(v => v is ErrorValue)) return new ErrorValue(chain.Span);
             if (values.All(v => v is ConstValue)) return Checked(values.Sum(v => ((ConstValue)v).Number), chain.Span);
-            var terms = new List<WeightedTerm>();
-            foreach (var value in values)
-            {
-                switch (value)
-                {
-                    case ConstValue c:
-                        Report(DiagnosticDescriptors.NumberAlone, c.Span, ParamValue.FormatNumber(Math.Abs(c.Number)));
-                        break;
-                    case ScheduleValue s:
-                        Report(DiagnosticDescriptors.ScheduleAlone, s.Schedule.Span, s.Schedule.Name);
-                        break;
-                    case SumValue sum:
-                        terms.AddRange(sum.Terms);
-                        break;
-                }
-            }
+            var terms = GatherTerms(values);
             return terms.Count > 0 ? new SumValue(terms, chain.Span) : new ErrorValue(chain.Span);
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using Distill.Dsl;
+using Distill.Dsl.Binding;
 using Distill.Dsl.Text;
 using Distill.Generators;
 using Distill.Runtime;
@@ -40,12 +41,9 @@ namespace Distill.Cli.Commands
         public static int Run(string path, RuntimeCatalogue catalogue, TextWriter output)
         {
             string text = File.ReadAllText(path);
-            var result = RecipeCompiler.Compile(text, catalogue.Catalogue);
-            var lines = new SourceLines(text);
-            foreach (var diagnostic in result.Diagnostics)
-                output.WriteLine(diagnostic.Format(path, lines));
-            if (result.HasErrors || result.Recipe is null) return 1;
-            RecipeExplainer.Write(output, path, result.Recipe, catalogue.Catalogue);
+            var recipe = Compile(path, text, catalogue, output);
+            if (recipe is null) return 1;
+            RecipeExplainer.Write(output, path, recipe, catalogue.Catalogue);
             return 0;
         }
 
@@ -53,15 +51,22 @@ namespace Distill.Cli.Commands
         public static int Emit(string path, string rootNamespace, RuntimeCatalogue catalogue, TextWriter output, TextWriter error)
         {
             string text = File.ReadAllText(path);
+            var recipe = Compile(path, text, catalogue, error);
+            if (recipe is null) return 1;
+            string fullPath = Path.GetFullPath(path);
+            string @namespace = RecipeNaming.Namespace(rootNamespace, Directory.GetCurrentDirectory(), fullPath);
+            output.Write(ObjectiveEmitter.Emit(recipe, catalogue.Catalogue, @namespace, RecipeNaming.ClassName(fullPath), text));
+            return 0;
+        }
+
+        /// <summary>Compiles the recipe, writing every diagnostic in the canonical form; null when there are errors.</summary>
+        private static BoundRecipe? Compile(string path, string text, RuntimeCatalogue catalogue, TextWriter diagnostics)
+        {
             var result = RecipeCompiler.Compile(text, catalogue.Catalogue);
             var lines = new SourceLines(text);
             foreach (var diagnostic in result.Diagnostics)
-                error.WriteLine(diagnostic.Format(path, lines));
-            if (result.HasErrors || result.Recipe is null) return 1;
-            string fullPath = Path.GetFullPath(path);
-            string @namespace = RecipeNaming.Namespace(rootNamespace, Directory.GetCurrentDirectory(), fullPath);
-            output.Write(ObjectiveEmitter.Emit(result.Recipe, catalogue.Catalogue, @namespace, RecipeNaming.ClassName(fullPath), text));
-            return 0;
+                diagnostics.WriteLine(diagnostic.Format(path, lines));
+            return result.HasErrors ? null : result.Recipe;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
@@ -32,19 +31,10 @@ namespace Distill.Runtime.Terms
             int n = (int)e.shape[0], d = (int)e.shape[1];
             return e.dtype switch
             {
-                ScalarType.Float32 => tensor(RkdAngleKernel.SquaredDistances(Host<float>(e), n, d, get_num_threads()), [n, n]).sqrt_(),
-                ScalarType.Float64 => tensor(RkdAngleKernel.SquaredDistances(Host<double>(e), n, d, get_num_threads()), [n, n]).sqrt_(),
+                ScalarType.Float32 => tensor(RkdAngleKernel.SquaredDistances(HostArrays.Copy<float>(e), n, d, get_num_threads()), [n, n]).sqrt_(),
+                ScalarType.Float64 => tensor(RkdAngleKernel.SquaredDistances(HostArrays.Copy<double>(e), n, d, get_num_threads()), [n, n]).sqrt_(),
                 _ => cdist(e, e, 2, compute_mode.donot_use_mm_for_euclid_dist),
             };
-        }
-
-        /// <summary>A contiguous CPU tensor's elements copied into a managed array (one memcpy).</summary>
-        private static T[] Host<T>(Tensor x) where T : unmanaged
-        {
-            var c = x.contiguous();
-            var array = new T[c.numel()];
-            MemoryMarshal.Cast<byte, T>(c.bytes).CopyTo(array);
-            return array;
         }
 
         /// <summary>
@@ -106,17 +96,12 @@ namespace Distill.Runtime.Terms
             where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
         {
             int rows = (int)n, p = RkdAngleKernel.Padded(rows);
-            T[] Padded(Tensor x) => Host<T>(pad(x, [0, p - rows]));
+            T[] Padded(Tensor x) => HostArrays.Copy<T>(pad(x, [0, p - rows]));
             var grad = withGrad ? new T[rows * p] : null;
             double sum = RkdAngleKernel.Run(rows, p, Padded(aS), Padded(rhoS), Padded(aT), Padded(rhoT), Padded(kappa), grad, get_num_threads());
             var loss = tensor(sum, aS.dtype, aS.device);
             if (grad is null) return (loss, null);
-            var host = grad switch
-            {
-                float[] f => tensor(f, [n, p]),
-                double[] d => tensor(d, [n, p]),
-                _ => throw new NotSupportedException(typeof(T).Name),
-            };
+            var host = HostArrays.ToTensor(grad, [n, p]);
             return (loss, host.narrow(1, 0, n));
         }
 

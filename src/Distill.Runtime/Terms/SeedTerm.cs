@@ -46,6 +46,23 @@ namespace Distill.Runtime.Terms
             var queue = EnsureQueue(context, student);
             var s = SharedWork.Normalized(context, StudentInput, student, constant: false);
             var t = SharedWork.Normalized(context, TeacherInput, teacher, constant: true);
+            return Fused ? FusedLoss(s, t, queue) : GraphLoss(s, t, queue);
+        }
+
+        /// <summary>
+        /// Whether the CPU kernel (<see cref="SeedKernel"/>) evaluates float32/float64 CPU batches (the default),
+        /// or every batch goes through the plain tensor graph. Both give the same loss and gradient; the switch
+        /// exists for the tests and benchmarks that compare them.
+        /// </summary>
+        internal bool Fused { get; set; } = true;
+
+        /// <summary>
+        /// The loss as a graph of libtorch kernels: two N×(K+1) concatenations, a softmax and a log-softmax.
+        /// Used on other devices and dtypes, and as the reference for <see cref="FusedLoss"/>.
+        /// </summary>
+        private Tensor GraphLoss(Tensor s, Tensor t, Tensor queue)
+        {
+            long n = s.shape[0];
             Tensor target;
             using (no_grad())
             {
@@ -54,6 +71,51 @@ namespace Distill.Runtime.Terms
             }
             var zs = torch.cat([(s * t).sum(1, true), s.mm(queue.t())], 1) / StudentTemp;
             return -(target * zs.log_softmax(1)).sum() / (double)n;
+        }
+
+        /// <summary>
+        /// The same loss from one K×D·D×2P product for both sides' queue scores (P = N padded to the kernel's
+        /// lanes, written straight into the kernel's wider-strided buffer), the fused pass of <see cref="SeedKernel"/>, and the gradient dL/dŝ = G·Q + g₀·t̂ (one
+        /// N×K·K×D product) handed to autograd as L + Σ (ŝ − detach ŝ)·dL/dŝ: its value is exactly L and its
+        /// gradient dL/dŝ. Falls back to <see cref="GraphLoss"/> where the kernel does not apply.
+        /// </summary>
+        private Tensor FusedLoss(Tensor s, Tensor t, Tensor queue)
+        {
+            if (!SeedKernel.Applies(s, queue))
+                return GraphLoss(s, t, queue);
+            return s.dtype == ScalarType.Float32 ? FusedLoss<float>(s, t, queue) : FusedLoss<double>(s, t, queue);
+        }
+
+        private Tensor FusedLoss<T>(Tensor s, Tensor t, Tensor queue)
+            where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+        {
+            int n = (int)s.shape[0], p = SeedKernel.Padded<T>(n);
+            bool withGrad = s.requires_grad && is_grad_enabled();
+            Tensor loss, gradient;
+            using (no_grad())
+            {
+                var detached = s.detach();
+                var rows = p == n
+                    ? torch.cat([detached, t])
+                    : torch.cat([detached, zeros([p - n, s.shape[1]], s.dtype, s.device), t, zeros([p - n, s.shape[1]], s.dtype, s.device)]);
+                var buffer = empty([queue.shape[0], SeedKernel.Stride<T>(p)], s.dtype, s.device);
+                var scores = buffer.narrow(1, 0, 2 * p).addmm_(queue, rows.t(), 0, 1);
+                var posS = new T[p];
+                var posT = new T[p];
+                HostArrays.Copy<T>((detached * t).sum(1)).CopyTo(posS, 0);
+                HostArrays.Copy<T>((t * t).sum(1)).CopyTo(posT, 0);
+                // Padding lanes: zero rows score 0 everywhere; a positive of 1 puts their teacher arguments as far
+                // below the maximum as real rows' are, so they do not stop the kernel's underflow skip.
+                Array.Fill(posT, T.One, n, p - n);
+                var gradPos = withGrad ? new T[p] : null;
+                T invTs = T.One / T.CreateChecked(StudentTemp), invTt = T.One / T.CreateChecked(TeacherTemp);
+                double total = SeedKernel.Run(buffer, n, posS, posT, invTs, invTt, gradPos, invTs / T.CreateChecked(n), get_num_threads());
+                loss = tensor(total / n, s.dtype, s.device);
+                if (gradPos is null) return loss;
+                gradient = scores.narrow(1, 0, n).t().mm(queue)
+                    .addcmul_(HostArrays.ToTensor(gradPos, [p, 1]).narrow(0, 0, n), t, 1);
+            }
+            return loss + ((s - s.detach()) * gradient).sum();
         }
 
         /// <summary>

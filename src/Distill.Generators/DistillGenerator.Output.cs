@@ -17,6 +17,20 @@ namespace Distill.Generators
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
+        /// <summary>
+        /// The recipes' diagnostics, each reported once: a file listed twice in AdditionalFiles (the package's
+        /// <c>**/*.distill</c> glob plus the user's own line) is two additional texts and compiles twice. The
+        /// compilation and emission stay per recipe and cached; only this reporting step sees them all.
+        /// </summary>
+        private static void ReportDistinctDiagnostics(SourceProductionContext context, ImmutableArray<EquatableArray<DiagnosticInfo>> perRecipe)
+        {
+            var reported = new HashSet<DiagnosticInfo>();
+            foreach (var diagnostics in perRecipe)
+                foreach (var diagnostic in diagnostics)
+                    if (reported.Add(diagnostic))
+                        context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
         /// <summary>Adds one file per class, ordered by recipe path; a file listed twice counts once, and a second recipe mapping to the same class is reported instead.</summary>
         private static void AddSources(SourceProductionContext context, ImmutableArray<GeneratedSource?> sources)
         {

@@ -46,7 +46,7 @@ namespace Distill.Generators
                 .WithTrackingName(TrackingNames.Emit);
 
             context.RegisterSourceOutput(catalogue.Select(SelectDiagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(emitted.Select(SelectDiagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(emitted.Select(SelectDiagnostics).Collect(), ReportDistinctDiagnostics);
             context.RegisterSourceOutput(emitted.Select(SelectSource).Collect(), AddSources);
         }
     }

@@ -29,6 +29,21 @@ namespace Distill.Generators.Tests
         }
 
         [Fact]
+        public void A_recipe_listed_twice_in_AdditionalFiles_reports_each_mistake_once()
+        {
+            // E.g. the package's **/*.distill glob plus the user's own AdditionalFiles line for the same file.
+            var recipe = GeneratorHarness.Recipe("recipes/bad.distill", BadRecipe);
+            var twice = GeneratorHarness.Run(GeneratorHarness.Compilation(TestTerms.Source), recipe, GeneratorHarness.Recipe("recipes/bad.distill", BadRecipe));
+
+            var diagnostic = Assert.Single(twice.GeneratorDiagnostics);
+            Assert.Equal("DST0102", diagnostic.Id);
+            var good = GeneratorHarness.Run(GeneratorHarness.Compilation(TestTerms.Source),
+                GeneratorHarness.Recipe("recipes/good.distill", "mine\n"), GeneratorHarness.Recipe("recipes/good.distill", "mine\n"));
+            Assert.Empty(good.GeneratorDiagnostics);
+            Assert.Single(good.Result.GeneratedSources);
+        }
+
+        [Fact]
         public void The_message_is_the_language_message_verbatim()
         {
             var expected = RecipeCompiler.Compile(BadRecipe, CatalogueOf(TestTerms.Source)).Diagnostics.Single();

@@ -37,6 +37,29 @@ public sealed class RecipeTrainingTests
         }
     }
 
+    [Fact]
+    public void The_superclass_sampler_clusters_the_teachers_embeddings_and_needs_a_teacher()
+    {
+        var (train, test) = Runs.Data();
+        var settings = Runs.Settings with { Sampler = "superclass" };
+        var objective = Objective.Parse("kd(T = 1) + 0.003 * cc");
+        var e = Assert.Throws<System.ArgumentException>(() => Batches.For(settings, objective, train));
+        Assert.Contains("teacher", e.Message);
+
+        using var teacher = Runs.Teacher(train, test);
+        var sampler = Assert.IsType<Distill.Runtime.Samplers.SuperclassSampler>(Batches.For(settings, objective, train, teacher));
+        Assert.Equal(train.Count, sampler.Superclasses.Count);
+        Assert.Equal(Batches.SurClusters, sampler.Superclasses.Distinct().Count());
+        var batch = sampler.Batch(0, 0);
+        Assert.Equal(Batches.SurClustersPerBatch * (settings.BatchSize / Batches.SurClustersPerBatch), batch.Length);
+        Assert.Equal(Batches.SurClustersPerBatch, batch.Select(i => sampler.Superclasses[(int)i]).Distinct().Count());
+
+        // The clusters are the teacher's: recomputing its embeddings and clustering again gives the same ones.
+        var again = new Distill.Runtime.Samplers.SuperclassSampler(Batches.TeacherEmbeddings(teacher, train, settings),
+            Batches.SurClusters, Batches.SurClustersPerBatch, settings.BatchSize / Batches.SurClustersPerBatch, settings.Seed);
+        Assert.Equal(sampler.Superclasses, again.Superclasses);
+    }
+
     [Theory]
     [InlineData("ce + sp(at = layer3)", "StudentLayer3")]
     [InlineData("ce + rkd.distance(at = pooled)", "StudentPooled")]

@@ -56,14 +56,15 @@ namespace Distill.Cli.Commands
             Device = result.GetValue(Device)!,
             CheckpointEvery = result.GetValue(CheckpointEvery),
             Threads = result.GetValue(Threads),
-            Sampler = result.GetValue(Sampler)!,
+            // A teacher trained here has no teacher of its own to cluster: it gets the auto sampler.
+            Sampler = teacher && result.GetValue(Sampler) == "superclass" ? "auto" : result.GetValue(Sampler)!,
         };
 
         private static Option<string> CreateSampler()
         {
             var option = new Option<string>("--sampler")
             {
-                Description = "Batch sampler: auto (companion for bake, class-uniform for cc, else shuffle), shuffle, class-uniform, companion.",
+                Description = "Batch sampler: auto (companion for bake, class-uniform for cc, else shuffle), shuffle, class-uniform, superclass (k-means of the teacher's embeddings), companion.",
                 DefaultValueFactory = _ => "auto",
             };
             option.AcceptOnlyFromAmong(Batches.Kinds);

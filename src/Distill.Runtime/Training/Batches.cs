@@ -2,21 +2,31 @@ using System;
 using System.Linq;
 using Distill.Runtime.Samplers;
 using Distill.Runtime.Terms;
+using TorchSharp;
 
 namespace Distill.Runtime.Training
 {
     /// <summary>
     /// Picks the batch sampler of <see cref="TrainSettings.Sampler"/>: <c>shuffle</c>;
-    /// <c>class-uniform</c> (CCKD's CUR: 8 classes × batch/8 samples); <c>companion</c> (BAKE: batch/4
-    /// anchors, each with 3 same-class companions); or <c>auto</c>: companion when the recipe has
-    /// <c>bake</c>, class-uniform when it has <c>cc</c>, else shuffle.
+    /// <c>class-uniform</c> (CCKD's CUR: 8 classes × batch/8 samples); <c>superclass</c> (CCKD's SUR: k-means
+    /// of the teacher's embeddings of the training set into 5 clusters, 4 clusters × batch/4 samples a batch);
+    /// <c>companion</c> (BAKE: batch/4 anchors, each with 3 same-class companions); or <c>auto</c>: companion
+    /// when the recipe has <c>bake</c>, class-uniform when it has <c>cc</c>, else shuffle.
     /// </summary>
     public static class Batches
     {
         public const int CurClasses = 8, BakeCompanions = 3;
-        public static readonly string[] Kinds = ["auto", "shuffle", "class-uniform", "companion"];
 
-        public static BatchSampler For(TrainSettings settings, ObjectiveBase objective, LabelledImages train)
+        /// <summary>SUR's k-means clusters (fewer than Fashion-MNIST's 10 classes, so similar classes share one) and clusters per batch.</summary>
+        public const int SurClusters = 5, SurClustersPerBatch = 4;
+
+        public static readonly string[] Kinds = ["auto", "shuffle", "class-uniform", "superclass", "companion"];
+
+        /// <summary>
+        /// The sampler <paramref name="settings"/> asks for (resolving <c>auto</c> from <paramref name="objective"/>'s
+        /// terms) over <paramref name="train"/>. Only <c>superclass</c> needs the frozen <paramref name="teacher"/>.
+        /// </summary>
+        public static BatchSampler For(TrainSettings settings, ObjectiveBase objective, LabelledImages train, ConvNet? teacher = null)
         {
             string kind = settings.Sampler;
             if (kind == "auto")
@@ -28,9 +38,35 @@ namespace Distill.Runtime.Training
             {
                 "shuffle" => new ShuffleSampler(train.Count, batch, settings.Seed),
                 "class-uniform" => new ClassUniformSampler(Labels(train), CurClasses, Math.Max(1, batch / CurClasses), settings.Seed),
+                "superclass" => new SuperclassSampler(TeacherEmbeddings(teacher, train, settings), SurClusters, SurClustersPerBatch,
+                                                      Math.Max(1, batch / SurClustersPerBatch), settings.Seed),
                 "companion" => new CompanionSampler(Labels(train), Math.Max(1, batch / (1 + BakeCompanions)), BakeCompanions, settings.Seed),
                 _ => throw new ArgumentException($"unknown sampler '{settings.Sampler}'; use {string.Join(", ", Kinds)}."),
             };
+        }
+
+        /// <summary>The teacher's N×D embeddings of every training image (evaluation mode, no_grad, on the CPU).</summary>
+        public static torch.Tensor TeacherEmbeddings(ConvNet? teacher, LabelledImages train, TrainSettings settings)
+        {
+            if (teacher is null)
+                throw new ArgumentException("the superclass sampler clusters the teacher's embeddings of the training set: give a teacher (--teacher, or let the command train one).");
+            const long Chunk = 1000;
+            var device = Devices.Parse(settings.Device);
+            var parts = new System.Collections.Generic.List<torch.Tensor>();
+            teacher.eval();
+            using (torch.no_grad())
+            {
+                for (long start = 0; start < train.Count; start += Chunk)
+                {
+                    using var scope = torch.NewDisposeScope();
+                    var images = train.Images.narrow(0, start, Math.Min(Chunk, train.Count - start)).to(device);
+                    var embedding = teacher.forward(images).Embedding;
+                    parts.Add(embedding.reshape(embedding.shape[0], -1).cpu().MoveToOuterDisposeScope());
+                }
+            }
+            var all = torch.cat(parts);
+            foreach (var part in parts) part.Dispose();
+            return all;
         }
 
         private static long[] Labels(LabelledImages data) => data.Labels.data<long>().ToArray();

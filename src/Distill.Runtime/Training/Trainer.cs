@@ -50,7 +50,7 @@ namespace Distill.Runtime.Training
             torch.set_num_threads(Settings.Threads);
             var device = Devices.Parse(Settings.Device);
             var plan = InputPlan.For(objective.Objective.RequiredInputs);
-            sampler ??= Batches.For(Settings, objective.Objective, train);
+            sampler ??= Batches.For(Settings, objective.Objective, train, teacher);
             int stepsPerEpoch = sampler.BatchesPerEpoch;
             if (stepsPerEpoch == 0) throw new ArgumentException($"batch size {Settings.BatchSize} is larger than the {train.Count} training images.");
             using var optimizer = new MomentumSgd(student.named_parameters(), Settings.Momentum, Settings.WeightDecay);

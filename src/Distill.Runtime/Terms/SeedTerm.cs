@@ -79,9 +79,10 @@ namespace Distill.Runtime.Terms
 
         /// <summary>
         /// The same loss from one K×D·D×2P product for both sides' queue scores (P = N padded to the kernel's
-        /// lanes, written straight into the kernel's wider-strided buffer), the fused pass of <see cref="SeedKernel"/>, and the gradient dL/dŝ = G·Q + g₀·t̂ (one
-        /// N×K·K×D product) handed to autograd as L + Σ (ŝ − detach ŝ)·dL/dŝ: its value is exactly L and its
-        /// gradient dL/dŝ. Falls back to <see cref="GraphLoss"/> where the kernel does not apply.
+        /// lanes, written straight into the kernel's wider-strided buffer), the fused pass of
+        /// <see cref="SeedKernel"/>, and the gradient dL/dŝ = G·Q + g₀·t̂ (one N×K·K×D product) handed to
+        /// autograd as L + Σ (ŝ − detach ŝ)·dL/dŝ: its value is exactly L and its gradient dL/dŝ. Falls back
+        /// to <see cref="GraphLoss"/> where the kernel does not apply.
         /// </summary>
         private Tensor FusedLoss(Tensor s, Tensor t, Tensor queue)
         {

@@ -38,11 +38,16 @@ namespace Distill.Runtime.Training
             {
                 "shuffle" => new ShuffleSampler(train.Count, batch, settings.Seed),
                 "class-uniform" => new ClassUniformSampler(Labels(train), CurClasses, Math.Max(1, batch / CurClasses), settings.Seed),
-                "superclass" => new SuperclassSampler(TeacherEmbeddings(teacher, train, settings), SurClusters, SurClustersPerBatch,
-                                                      Math.Max(1, batch / SurClustersPerBatch), settings.Seed),
+                "superclass" => Superclass(teacher, train, settings),
                 "companion" => new CompanionSampler(Labels(train), Math.Max(1, batch / (1 + BakeCompanions)), BakeCompanions, settings.Seed),
                 _ => throw new ArgumentException($"unknown sampler '{settings.Sampler}'; use {string.Join(", ", Kinds)}."),
             };
+        }
+
+        private static SuperclassSampler Superclass(ConvNet? teacher, LabelledImages train, TrainSettings settings)
+        {
+            using var embeddings = TeacherEmbeddings(teacher, train, settings);
+            return new SuperclassSampler(embeddings, SurClusters, SurClustersPerBatch, Math.Max(1, settings.BatchSize / SurClustersPerBatch), settings.Seed);
         }
 
         /// <summary>The teacher's N×D embeddings of every training image (evaluation mode, no_grad, on the CPU).</summary>

@@ -23,7 +23,7 @@ namespace Distill.Cli.Commands
             var dim = new Option<long>("--dim") { Description = "feature columns D", DefaultValueFactory = _ => 128 };
             var threads = new Option<int>("--threads") { Description = "intra-op threads (torch.set_num_threads)", DefaultValueFactory = _ => 2 };
             var reps = new Option<int>("--reps") { Description = "timed runs; the median is printed", DefaultValueFactory = _ => 15 };
-            var warmup = new Option<int>("--warmup") { Description = "untimed runs first", DefaultValueFactory = _ => 3 };
+            var warmup = new Option<int>("--warmup") { Description = "untimed runs first (30 by default: .NET compiles a method with full optimisation after its 30th call)", DefaultValueFactory = _ => 30 };
             var dtype = new Option<string>("--dtype") { Description = "float32 or float64", DefaultValueFactory = _ => "float32" };
             var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
             var memory = new Option<bool>("--memory") { Description = "print resident and peak resident memory (VmRSS, VmHWM) after each batch size" };

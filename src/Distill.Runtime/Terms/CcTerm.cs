@@ -1,5 +1,6 @@
 using System;
 using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Distill.Runtime.Terms
 {
@@ -22,26 +23,29 @@ namespace Distill.Runtime.Terms
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
-            Tensor kt;
+            Tensor ht;
             using (no_grad())
-                kt = Kernel(SharedWork.Normalized(context, TeacherInput, teacher, constant: true), Gamma, POrder);
-            var ks = Kernel(SharedWork.Normalized(context, StudentInput, student, constant: false), Gamma, POrder);
-            var diff = ks - kt;
-            return (diff * diff).mean();
+                ht = Series(SharedWork.Normalized(context, TeacherInput, teacher, constant: true), Gamma, POrder);
+            var hs = Series(SharedWork.Normalized(context, StudentInput, student, constant: false), Gamma, POrder);
+            // K = e^{−2γ}·h on both sides, so mean((Ks − Kt)²) = e^{−4γ}·mean((hs − ht)²): one fused op and its backward.
+            return functional.mse_loss(hs, ht) * Math.Exp(-4.0 * Gamma);
         }
 
         /// <summary>The kernel of already L2-normalised rows <paramref name="unit"/> (S^∘0 = 1 everywhere).</summary>
-        public static Tensor Kernel(Tensor unit, double gamma, int pOrder)
+        public static Tensor Kernel(Tensor unit, double gamma, int pOrder) => Series(unit, gamma, pOrder) * Math.Exp(-2.0 * gamma);
+
+        /// <summary>
+        /// Σₚ (2γS)ᵖ/p! for p = 0…P by Horner's rule, 1 + x·(1 + x/2·(1 + x/3·(…))) with x = 2γ·UUᵀ: no ones
+        /// tensors and two N×N operations per order. The in-place steps act on products autograd does not save.
+        /// </summary>
+        private static Tensor Series(Tensor unit, double gamma, int pOrder)
         {
-            var s = unit.mm(unit.t());
-            var k = ones_like(s);
-            var term = ones_like(s);
-            for (int p = 1; p <= pOrder; p++)
-            {
-                term = term * s * (2.0 * gamma / p);
-                k = k + term;
-            }
-            return k * Math.Exp(-2.0 * gamma);
+            var x = unit.mm(unit.t()).mul_(2.0 * gamma);
+            if (pOrder == 0) return ones_like(x);
+            var h = x.mul(1.0 / pOrder).add_(1.0);
+            for (int p = pOrder - 1; p >= 1; p--)
+                h = (x * h).mul_(1.0 / p).add_(1.0);
+            return h;
         }
     }
 }

@@ -4,12 +4,17 @@ using System.Linq;
 
 namespace Distill.Cli.Bench
 {
-    /// <summary>Resident memory of this process from /proc/self/status: now (VmRSS) and the peak (VmHWM), in MiB; NaN where unreadable.</summary>
+    /// <summary>
+    /// Resident memory of this process from /proc/self/status: now (VmRSS) and the peak (VmHWM), in MiB, and
+    /// its thread count (each new thread brings a stack and possibly a glibc arena); NaN where unreadable.
+    /// </summary>
     internal static class ProcessMemory
     {
         public static double ResidentMiB() => Read("VmRSS:");
 
         public static double PeakResidentMiB() => Read("VmHWM:");
+
+        public static double Threads() => Read("Threads:") * 1024.0;
 
         private static double Read(string field)
         {

@@ -52,7 +52,7 @@ namespace Distill.Cli.Bench
                 if (step == Baseline) baseline = rss;
                 var gc = GC.GetGCMemoryInfo();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"step {step,6}: RSS {rss:0.0} MiB (managed heap {gc.HeapSizeBytes / 1048576.0:0.0} MiB, GC committed {gc.TotalCommittedBytes / 1048576.0:0.0} MiB)"));
+                    $"step {step,6}: RSS {rss:0.0} MiB (managed heap {gc.HeapSizeBytes / 1048576.0:0.0} MiB, GC committed {gc.TotalCommittedBytes / 1048576.0:0.0} MiB at the last GC, {ProcessMemory.Threads():0} threads)"));
             }
             double last = ProcessMemory.ResidentMiB();
             if (!double.IsNaN(baseline))

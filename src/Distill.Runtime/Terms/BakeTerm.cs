@@ -49,15 +49,17 @@ namespace Distill.Runtime.Terms
         /// <summary>A = rowsoftmax(ÛÛᵀ − 1e9·I) of L2-normalised rows <paramref name="unit"/>.</summary>
         public static Tensor Affinity(Tensor unit)
         {
-            var eye = torch.eye(unit.shape[0], dtype: unit.dtype, device: unit.device);
-            return (unit.mm(unit.t()) - eye * DiagonalMask).softmax(1);
+            var similarity = unit.mm(unit.t());
+            similarity.diagonal().sub_(DiagonalMask);
+            return similarity.softmax(1);
         }
 
         /// <summary>Q = (1−ω)·solve(I − ωA, P).</summary>
         public static Tensor Propagate(Tensor affinity, Tensor probabilities, double omega)
         {
-            var eye = torch.eye(affinity.shape[0], dtype: affinity.dtype, device: affinity.device);
-            return linalg.solve(eye - omega * affinity, probabilities) * (1.0 - omega);
+            var system = affinity.mul(-omega);
+            system.diagonal().add_(1.0);
+            return linalg.solve(system, probabilities).mul_(1.0 - omega);
         }
 
         /// <summary>The soft targets Q from logits and features (both used as constants).</summary>

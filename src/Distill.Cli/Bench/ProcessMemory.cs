@@ -10,20 +10,21 @@ namespace Distill.Cli.Bench
     /// </summary>
     internal static class ProcessMemory
     {
-        public static double ResidentMiB() => Read("VmRSS:");
+        public static double ResidentMiB() => Read("VmRSS:") / 1024.0;
 
-        public static double PeakResidentMiB() => Read("VmHWM:");
+        public static double PeakResidentMiB() => Read("VmHWM:") / 1024.0;
 
-        public static double Threads() => Read("Threads:") * 1024.0;
+        public static double Threads() => Read("Threads:");
 
+        /// <summary>The field's number as written (kB for the Vm fields).</summary>
         private static double Read(string field)
         {
             const string status = "/proc/self/status";
             if (!File.Exists(status)) return double.NaN;
             var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, System.StringComparison.Ordinal));
             if (line is null) return double.NaN;
-            var kib = line.Substring(field.Length).Trim().Split(' ')[0];
-            return double.Parse(kib, CultureInfo.InvariantCulture) / 1024.0;
+            var value = line.Substring(field.Length).Trim().Split(' ')[0];
+            return double.Parse(value, CultureInfo.InvariantCulture);
         }
     }
 }

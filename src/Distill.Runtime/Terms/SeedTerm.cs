@@ -100,9 +100,8 @@ namespace Distill.Runtime.Terms
             using (no_grad())
             {
                 var detached = s.detach();
-                var rows = p == n
-                    ? torch.cat([detached, t])
-                    : torch.cat([detached, zeros([p - n, s.shape[1]], s.dtype, s.device), t, zeros([p - n, s.shape[1]], s.dtype, s.device)]);
+                var pad = zeros([p - n, s.shape[1]], s.dtype, s.device);
+                var rows = torch.cat([detached, pad, t, pad]);
                 var buffer = empty([queue.shape[0], SeedKernel.Stride<T>(p)], s.dtype, s.device);
                 var scores = buffer.narrow(1, 0, 2 * p).addmm_(queue, rows.t(), 0, 1);
                 var posS = new T[p];

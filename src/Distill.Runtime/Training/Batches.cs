@@ -55,20 +55,9 @@ namespace Distill.Runtime.Training
         {
             if (teacher is null)
                 throw new ArgumentException("the superclass sampler clusters the teacher's embeddings of the training set: give a teacher (--teacher, or let the command train one).");
-            const long Chunk = 1000;
-            var device = Devices.Parse(settings.Device);
             var parts = new System.Collections.Generic.List<torch.Tensor>();
-            teacher.eval();
-            using (torch.no_grad())
-            {
-                for (long start = 0; start < train.Count; start += Chunk)
-                {
-                    using var scope = torch.NewDisposeScope();
-                    var images = train.Images.narrow(0, start, Math.Min(Chunk, train.Count - start)).to(device);
-                    var embedding = teacher.forward(images).Embedding;
-                    parts.Add(embedding.reshape(embedding.shape[0], -1).cpu().MoveToOuterDisposeScope());
-                }
-            }
+            Trainer.Evaluate(teacher, train, Devices.Parse(settings.Device), 1000, (outputs, _, n) =>
+                parts.Add(outputs.Embedding.reshape(n, -1).cpu().MoveToOuterDisposeScope()));
             var all = torch.cat(parts);
             foreach (var part in parts) part.Dispose();
             return all;

@@ -126,19 +126,29 @@ namespace Distill.Runtime.Training
         /// <summary>Top-1 accuracy of <paramref name="model"/> on <paramref name="data"/> in eval mode; leaves the model in eval mode.</summary>
         public static double Accuracy(ConvNet model, LabelledImages data, Device? device = null, int batch = 1000)
         {
+            long correct = 0;
+            Evaluate(model, data, device, batch, (outputs, start, n) =>
+                correct += outputs.Logits.argmax(1).cpu().eq(data.Labels.narrow(0, start, n)).sum().item<long>());
+            return (double)correct / data.Count;
+        }
+
+        /// <summary>
+        /// Runs <paramref name="model"/> in evaluation mode under no_grad over <paramref name="data"/> in chunks of
+        /// <paramref name="batch"/> images, each in its own dispose scope, and hands every chunk's outputs, first
+        /// row and size to <paramref name="visit"/>.
+        /// </summary>
+        public static void Evaluate(ConvNet model, LabelledImages data, Device? device, int batch, Action<ModelOutputs, int, int> visit)
+        {
             model.eval();
             using var noGrad = no_grad();
-            long correct = 0;
             for (int start = 0; start < data.Count; start += batch)
             {
                 using var scope = NewDisposeScope();
                 int n = Math.Min(batch, data.Count - start);
                 var x = data.Images.narrow(0, start, n);
                 if (device is not null) x = x.to(device);
-                var predicted = model.forward(x).Logits.argmax(1).cpu();
-                correct += predicted.eq(data.Labels.narrow(0, start, n)).sum().item<long>();
+                visit(model.forward(x), start, n);
             }
-            return (double)correct / data.Count;
         }
     }
 }

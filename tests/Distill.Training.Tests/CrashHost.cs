@@ -1,5 +1,7 @@
 using System;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
 namespace Distill.Training.Tests;
 

@@ -2,7 +2,9 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
 namespace Distill.Training.Tests;
 

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.IO.Compression;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
 namespace Distill.Training.Tests;
 

@@ -1,6 +1,8 @@
 using System.Linq;
 using Distill.Runtime;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
 namespace Distill.Training.Tests;
 

@@ -1,5 +1,7 @@
 using System.Linq;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 using static TorchSharp.torch;
 
 namespace Distill.Training.Tests;

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using Distill.Cli.Runs;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 using Spectre.Console;
 
 namespace Distill.Cli.Commands

@@ -1,6 +1,8 @@
 using System.IO;
 using Distill.Cli.Runs;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 using Spectre.Console;
 
 namespace Distill.Cli.Commands

@@ -2,7 +2,9 @@ using System;
 using System.CommandLine;
 using System.IO;
 using Distill.Cli.Runs;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 using Spectre.Console;
 
 namespace Distill.Cli.Commands

@@ -1,7 +1,9 @@
 using System;
 using System.CommandLine;
 using Distill.Cli.Runs;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
 namespace Distill.Cli.Commands
 {

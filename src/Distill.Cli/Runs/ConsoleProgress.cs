@@ -2,7 +2,9 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -4,7 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
 namespace Distill.Cli.Runs
 {

@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Text.Json;
 using Distill.Runtime;
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 using Spectre.Console;
 using TorchSharp;
 

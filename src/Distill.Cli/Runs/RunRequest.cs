@@ -1,4 +1,6 @@
-using Distill.Runtime.Training;
+using Distill.Training;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
 namespace Distill.Cli.Runs
 {

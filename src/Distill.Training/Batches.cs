@@ -3,8 +3,11 @@ using System.Linq;
 using Distill.Runtime.Samplers;
 using Distill.Runtime.Terms;
 using TorchSharp;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>
     /// Picks the batch sampler of <see cref="TrainSettings.Sampler"/>: <c>shuffle</c>;

@@ -1,8 +1,11 @@
 using System;
 using TorchSharp;
 using static TorchSharp.torch;
+using Distill.Runtime;
+using Distill.Training;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training.Data
 {
     /// <summary>Images N×1×H×W (float32, scaled to [0, 1] and standardised) with int64 labels N, on the CPU.</summary>
     public sealed class LabelledImages(Tensor images, Tensor labels) : IDisposable

@@ -1,6 +1,9 @@
 using static TorchSharp.torch;
+using Distill.Runtime;
+using Distill.Training;
+using Distill.Training.Data;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training.Models
 {
     /// <summary>One forward pass of a <see cref="ConvNet"/>: every tap it exposes.</summary>
     public sealed record ModelOutputs(Tensor Layer1, Tensor Layer2, Tensor Embedding, Tensor Logits)

@@ -1,8 +1,11 @@
 using System;
 using System.IO;
 using System.IO.Compression;
+using Distill.Runtime;
+using Distill.Training;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training.Data
 {
     /// <summary>
     /// Reads the IDX format of MNIST and Fashion-MNIST (plain or gzip): a big-endian header

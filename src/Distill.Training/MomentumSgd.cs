@@ -4,8 +4,11 @@ using System.Linq;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>
     /// SGD with momentum and weight decay as PyTorch's <c>torch.optim.SGD</c> computes it

@@ -5,8 +5,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using static TorchSharp.torch;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>
     /// A checkpoint on disk: magic, a UTF-8 JSON header, named tensors (dtype, shape, raw bytes)

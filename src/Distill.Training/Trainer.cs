@@ -6,8 +6,11 @@ using System.Linq;
 using Distill.Runtime.Samplers;
 using TorchSharp;
 using static TorchSharp.torch;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>
     /// Trains a student <see cref="ConvNet"/> on an objective, optionally against a frozen teacher.

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using static TorchSharp.torch;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>
     /// An objective as the trainer uses it: the engine (inputs it requires, state for checkpoints,

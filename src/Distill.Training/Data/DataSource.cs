@@ -1,4 +1,7 @@
-namespace Distill.Runtime.Training
+using Distill.Runtime;
+using Distill.Training;
+using Distill.Training.Models;
+namespace Distill.Training.Data
 {
     /// <summary>Where Fashion-MNIST is read from, and whether it is the full 60k/10k set or the shipped 10k split.</summary>
     public sealed record DataSource(string Folder, bool Full)

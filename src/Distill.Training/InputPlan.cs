@@ -4,8 +4,11 @@ using System.Linq;
 using Distill.Dsl.Catalogue;
 using TorchSharp;
 using static TorchSharp.torch;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>
     /// How one training step feeds an objective from a student and a teacher <see cref="ConvNet"/>:

@@ -1,7 +1,10 @@
 using System;
 using System.IO;
+using Distill.Runtime;
+using Distill.Training;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training.Data
 {
     /// <summary>
     /// Fashion-MNIST from IDX files. <see cref="Locate"/> picks, in order: an explicit folder,

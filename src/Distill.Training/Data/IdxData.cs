@@ -1,4 +1,7 @@
-namespace Distill.Runtime.Training
+using Distill.Runtime;
+using Distill.Training;
+using Distill.Training.Models;
+namespace Distill.Training.Data
 {
     /// <summary>The contents of an unsigned-byte IDX file: its shape and its elements in row-major order.</summary>
     public sealed record IdxData(int[] Shape, byte[] Bytes)

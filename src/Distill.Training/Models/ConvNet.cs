@@ -3,8 +3,11 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using Distill.Runtime;
+using Distill.Training;
+using Distill.Training.Data;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training.Models
 {
     /// <summary>
     /// A small CNN for 28×28 images with named taps: <c>layer1</c> (C1×14×14), <c>layer2</c>

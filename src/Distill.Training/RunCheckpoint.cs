@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using static TorchSharp.torch;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>
     /// Saves and restores everything a run needs to continue exactly: the student's parameters

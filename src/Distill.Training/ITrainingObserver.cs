@@ -1,4 +1,7 @@
-namespace Distill.Runtime.Training
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
+namespace Distill.Training
 {
     /// <summary>Receives a run's progress as it happens (progress bars, live tables, metric files).</summary>
     public interface ITrainingObserver

@@ -1,4 +1,7 @@
-namespace Distill.Runtime.Training
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
+namespace Distill.Training
 {
     /// <summary>
     /// Everything that decides a training run's numbers. The learning rate follows a cosine from

@@ -1,4 +1,7 @@
-namespace Distill.Runtime.Training
+using Distill.Runtime;
+using Distill.Training;
+using Distill.Training.Data;
+namespace Distill.Training.Models
 {
     /// <summary>
     /// The shape of a <see cref="ConvNet"/>: two conv blocks of <see cref="Channels1"/> and

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>A recipe needs an input that the built-in models cannot feed; raised before training starts.</summary>
     public sealed class UnsatisfiableInputException(string input, IEnumerable<string> supported)

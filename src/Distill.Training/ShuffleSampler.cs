@@ -1,7 +1,10 @@
 using System;
 using Distill.Runtime.Samplers;
+using Distill.Runtime;
+using Distill.Training.Data;
+using Distill.Training.Models;
 
-namespace Distill.Runtime.Training
+namespace Distill.Training
 {
     /// <summary>
     /// Plain shuffled batches: a seeded permutation per epoch, cut into batches (the last partial

@@ -12,13 +12,14 @@ public class DistillMarkGlibcxxWeak : Task
     [Required] public ITaskItem[] Files { get; set; }
     [Required] public string Version { get; set; }
     [Required] public string AllowedSymbol { get; set; }
+    public bool Always { get; set; }
 
     const uint ShtDynsym = 11, ShtGnuVerneed = 0x6ffffffe, ShtGnuVersym = 0x6fffffff;
     const ushort VerFlgWeak = 0x2;
 
     public override bool Execute()
     {
-        if (SystemLibStdCxxHas(Version))
+        if (!Always && SystemLibStdCxxHas(Version))
         {
             Log.LogMessage(MessageImportance.Low, "Distill: system libstdc++ provides " + Version + "; nothing to patch.");
             return true;

@@ -11,7 +11,7 @@ namespace Distill.Testing.Tests.LawChecks;
 /// </summary>
 public class KdLawTests
 {
-    private static readonly Arbitrary<TermInputs> Logits = Gens.LogitPair(minClasses: 2).ToArbitrary();
+    private static readonly Arbitrary<TermInputs> Logits = Gens.Arbitrary(Gens.LogitPair(minClasses: 2));
 
     private static double[,] KdGradient(TermInputs x, double temperature)
     {
@@ -58,6 +58,11 @@ public class KdLawTests
         Verify.Holds(Prop.ForAll(Logits, x => Laws.ValueEquals(new KdTerm { T = 4 }, x, KdValue(x, 4))));
         var report = Verify.Refuted(Prop.ForAll(Logits, x => Laws.ValueEquals(new PlantedKd(KdBug.WithoutTSquared), x, KdValue(x, 4))));
         Assert.Contains("ValueEquals", report);
+        // The report is readable: the batch shrank (to one row: the bug shows on any row whose
+        // student and teacher differ) and FsCheck prints it, not "<null>".
+        Assert.Matches(@"\([1-9][0-9]* shrinks?\)", report);
+        Assert.DoesNotContain("<null>", report);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(ShrinkingTests.Line(ShrinkingTests.Shrunk(report), "StudentLogits"), @"\[[^\[\]]*\]"));
     }
 
     [Fact]

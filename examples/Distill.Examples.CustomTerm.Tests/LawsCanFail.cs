@@ -31,7 +31,7 @@ public class LawsCanFail
     [Fact]
     public void ZeroAtIdentity_catches_the_flipped_sign()
     {
-        var property = Prop.ForAll(Gens.FeaturePair(sameDim: true).ToArbitrary(),
+        var property = Prop.ForAll(Gens.Arbitrary(Gens.FeaturePair(sameDim: true), minRows: 2),
             x => Laws.ZeroAtIdentity(new PlusCosine(), x, "TeacherEmbedding", "StudentEmbedding"));
         var failure = Record.Exception(() => property.Check(Config.QuickThrowOnFailure.WithMaxTest(50)));
         Assert.NotNull(failure);

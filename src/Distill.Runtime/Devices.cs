@@ -27,7 +27,8 @@ namespace Distill.Runtime
             if (!cuda.is_available())
                 throw new InvalidOperationException(
                     $"Device '{spec}' needs CUDA, but this build of TorchSharp has no CUDA backend (torch.cuda.is_available() is false). " +
-                    $"Build with `{CudaBuildSwitch}` (uses TorchSharp-cuda-linux; see docs/cuda.md) on a machine with an NVIDIA driver, or use the cpu device.");
+                    $"Reference a CUDA libtorch (TorchSharp-cuda-linux or TorchSharp-cuda-windows) instead of a CPU one, or build this repository with `{CudaBuildSwitch}`; " +
+                    "it needs an NVIDIA driver (see docs/cuda.md). Or use the cpu device.");
             int count = cuda.device_count();
             if (index >= count)
                 throw new InvalidOperationException($"Device '{spec}': there are {count} CUDA device(s), numbered 0 to {count - 1}.");

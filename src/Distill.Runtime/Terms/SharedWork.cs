@@ -18,6 +18,14 @@ namespace Distill.Runtime.Terms
                 return (logits.detach() / T).softmax(1);
             });
 
+        /// <summary>log_softmax(input / T) of an input used as a constant target: the exact log p of KL terms (kd, sskd).</summary>
+        public static Tensor ConstantLogProbabilities(TermContext context, string input, Tensor logits, double T) =>
+            context.Shared("log_softmax/" + input + "/T=" + Number(T), () =>
+            {
+                using var _ = no_grad();
+                return (logits.detach() / T).log_softmax(1);
+            });
+
         /// <summary>Row-wise L2-normalised (eps 1e-12) flattened input; detached when <paramref name="constant"/>.</summary>
         public static Tensor Normalized(TermContext context, string input, Tensor features, bool constant) =>
             context.Shared("l2normalize/" + input + (constant ? "/const" : ""), () =>

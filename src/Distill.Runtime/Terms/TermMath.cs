@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
 
 namespace Distill.Runtime.Terms
 {
@@ -14,9 +15,21 @@ namespace Distill.Runtime.Terms
 
         /// <summary>
         /// Σ over rows and classes of p·(log p − log q) with 0·log 0 = 0, for a constant target
-        /// <paramref name="p"/>; the gradient reaches only <paramref name="logQ"/>.
+        /// <paramref name="p"/>; the gradient reaches only <paramref name="logQ"/>. Each element is
+        /// xlogy(p, p) − p·log q before the one sum (torch's <c>kl_div</c>), never two large sums that
+        /// cancel when p ≈ q. Use <see cref="KlSumLog"/> where log p is at hand: it is exact at p = q.
         /// </summary>
         public static Tensor KlSum(Tensor p, Tensor logQ) =>
-            xlogy(p, p).sum() - (p * logQ).sum();
+            kl_div(logQ, p, log_target: false, reduction: nn.Reduction.Sum);
+
+        /// <summary>
+        /// Σ over rows and classes of e^{log p}·(log p − log q) for a constant target given as log
+        /// probabilities <paramref name="logP"/> (a log_softmax): torch's <c>kl_div(log q, log p,
+        /// log_target = True)</c>, one fused call. The difference log p − log q is taken per element,
+        /// so equal (or per-row shifted) logits give exactly 0 in any dtype, and a p that underflows
+        /// to 0 contributes 0 while log p stays finite.
+        /// </summary>
+        public static Tensor KlSumLog(Tensor logP, Tensor logQ) =>
+            kl_div(logQ, logP, log_target: true, reduction: nn.Reduction.Sum);
     }
 }

@@ -37,7 +37,7 @@ public class SskdProperties
         {
             long[] kept;
             using (var scope = NewDisposeScope())
-                kept = SskdTerm.Keep(tensor(c.rank), c.ratio).Rows.data<long>().ToArray();
+                kept = SskdTerm.Keep(tensor(c.rank), c.ratio).data<long>().ToArray();
             int correct = c.rank.Count(r => r == 0);
             int expectedCount = correct + (int)Math.Floor((c.rank.Length - correct) * c.ratio);
             var expected = Enumerable.Range(0, c.rank.Length).OrderBy(i => c.rank[i]).Take(expectedCount).Select(i => (long)i).Order();

@@ -41,7 +41,8 @@ namespace Distill.Runtime.Terms
         private static Tensor Series(Tensor unit, double gamma, int pOrder)
         {
             var x = unit.mm(unit.t()).mul_(2.0 * gamma);
-            if (pOrder == 0) return ones_like(x);
+            // P = 0: the constant kernel, still computed from x so the loss keeps a (zero) gradient.
+            if (pOrder == 0) return x.mul(0.0).add_(1.0);
             var h = x.mul(1.0 / pOrder).add_(1.0);
             for (int p = pOrder - 1; p >= 1; p--)
                 h = (x * h).mul_(1.0 / p).add_(1.0);

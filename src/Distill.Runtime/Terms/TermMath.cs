@@ -14,6 +14,13 @@ namespace Distill.Runtime.Terms
             x / linalg.vector_norm(x, 2, [1], true).clamp_min(NormEps);
 
         /// <summary>
+        /// A scalar 0 in <paramref name="x"/>'s dtype and device whose gradient with respect to
+        /// <paramref name="x"/> is zeros: added to a loss that is constant in x, so backward() still reaches
+        /// x (a zero gradient, not none). The sum of an empty slice of x, so it is 0 even if x holds ±∞ or NaN.
+        /// </summary>
+        public static Tensor ZeroGradientTo(Tensor x) => x.reshape(-1).narrow(0, 0, 0).sum();
+
+        /// <summary>
         /// Σ over rows and classes of p·(log p − log q) with 0·log 0 = 0, for a constant target
         /// <paramref name="p"/>; the gradient reaches only <paramref name="logQ"/>. Each element is
         /// xlogy(p, p) − p·log q before the one sum (torch's <c>kl_div</c>), never two large sums that

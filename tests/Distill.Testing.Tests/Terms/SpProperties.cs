@@ -34,4 +34,9 @@ public class SpProperties
     [Property(MaxTest = 40)]
     public Property Is_finite_on_degenerate_batches() =>
         Prop.ForAll(Gens.Degenerate(Features, S, T).ToArbitrary(), x => Laws.FiniteGradients(new SpTerm(), x));
+
+    [Property(MaxTest = 20)]
+    /// <summary>No numeric parameters.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll(Features.ToArbitrary(), x => Laws.ConnectedToStudent(new SpTerm(), x));
 }

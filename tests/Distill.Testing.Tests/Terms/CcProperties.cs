@@ -69,8 +69,11 @@ public class CcProperties
     }
 
     [Property(MaxTest = 30)]
-    /// <summary>Every order from the constant kernel (P = 0) up, small and large γ.</summary>
+    /// <summary>Every order from the constant kernel (P = 0) up, small and large γ, both kernels; with detach_teacher = false the teacher too.</summary>
     public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
-        Prop.ForAll((from x in Features from p in Gen.Choose(0, 4) from g in Gen.Elements(0.05, 0.4, 2.0) select (x, p, g)).ToArbitrary(),
-            c => Laws.ConnectedToStudent(new CcTerm { POrder = c.p, Gamma = c.g }, c.x));
+        Prop.ForAll((from x in Features from p in Gen.Choose(0, 4) from g in Gen.Elements(0.05, 0.4, 2.0)
+                     from k in Gen.Elements(CcKernel.Gaussian, CcKernel.Bilinear) select (x, p, g, k)).ToArbitrary(),
+            c => LawResult.All("both settings of detach_teacher",
+                Laws.ConnectedToStudent(new CcTerm { POrder = c.p, Gamma = c.g, CorrelationKernel = c.k }, c.x),
+                Laws.ConnectedToStudent(new CcTerm { POrder = c.p, Gamma = c.g, CorrelationKernel = c.k, DetachTeacher = false }, c.x, [S, T])));
 }

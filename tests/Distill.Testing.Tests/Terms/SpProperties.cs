@@ -36,7 +36,8 @@ public class SpProperties
         Prop.ForAll(Gens.Degenerate(Features, S, T).ToArbitrary(), x => Laws.FiniteGradients(new SpTerm(), x));
 
     [Property(MaxTest = 20)]
-    /// <summary>No numeric parameters.</summary>
+    /// <summary>The student always; with detach_teacher = false the teacher too.</summary>
     public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
-        Prop.ForAll(Features.ToArbitrary(), x => Laws.ConnectedToStudent(new SpTerm(), x));
+        Prop.ForAll(Features.ToArbitrary(), x => LawResult.All("both settings of detach_teacher",
+            Laws.ConnectedToStudent(new SpTerm(), x), Laws.ConnectedToStudent(new SpTerm { DetachTeacher = false }, x, [S, T])));
 }

@@ -18,11 +18,10 @@ namespace Distill.Runtime.Terms
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
-            long n = student.shape[0];
             var t = FeaturePair.TeacherSide(() => TermMath.L2Normalize(SharedWork.Gram(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
             var s = TermMath.L2Normalize(SharedWork.Gram(context, StudentInput, student, constant: false));
-            var diff = t - s;
-            return (diff * diff).sum() / (double)(n * n);
+            // ‖t − s‖²_F / N² is the mean over the N² entries: one fused mse_loss and its backward.
+            return nn.functional.mse_loss(s, t);
         }
     }
 }

@@ -9,9 +9,8 @@ namespace Distill.Runtime.Terms
         /// <summary>The eps of <c>F.normalize</c>.</summary>
         public const double NormEps = 1e-12;
 
-        /// <summary>Row-wise x / max(‖x‖₂, 1e-12).</summary>
-        public static Tensor L2Normalize(Tensor x) =>
-            x / linalg.vector_norm(x, 2, [1], true).clamp_min(NormEps);
+        /// <summary>Row-wise x / max(‖x‖₂, 1e-12): torch's <c>F.normalize</c> itself, one native call.</summary>
+        public static Tensor L2Normalize(Tensor x) => normalize(x, 2.0, 1, NormEps);
 
         /// <summary>
         /// A scalar 0 in <paramref name="x"/>'s dtype and device whose gradient with respect to

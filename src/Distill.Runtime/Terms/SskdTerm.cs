@@ -86,7 +86,7 @@ namespace Distill.Runtime.Terms
         /// <summary>Cosine similarities (eps 1e-8 per vector) of each augmented row with every normal row: 3B×B.</summary>
         public static Tensor Similarities(Tensor projections)
         {
-            var unit = projections / linalg.vector_norm(projections, 2, [1], true).clamp_min(CosineEps);
+            var unit = nn.functional.normalize(projections, 2.0, 1, CosineEps);
             return SskdBatch.AugmentedRows(unit).mm(SskdBatch.NormalRows(unit).t());
         }
 

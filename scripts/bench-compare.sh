@@ -7,7 +7,14 @@
 # Environment overrides: REPS (15), WARMUP (3), SIZES ("64 256"), BENCH_TORCH (path to
 # bench_torch.py), RECIPE (the composite), MALLOC_MMAP_THRESHOLD_ / MALLOC_TRIM_THRESHOLD_
 # (both 4294967296 by default, as in LOSSES.md §11 table B; `distill` keeps them instead of
-# calling mallopt itself). Quiet machine please: every other process adds noise.
+# calling mallopt itself), BENCH_INSTALL_BLAS (1: when PyTorch would run on the reference BLAS and we are
+# root, `apt-get install libopenblas0-pthread` first; 0: only check). Quiet machine please: every other
+# process adds noise.
+#
+# The comparison refuses to run when PyTorch is on the reference (netlib) BLAS: Debian's python3-torch
+# links libblas.so.3, which without libopenblas0-pthread is the unoptimised reference implementation,
+# and the PyTorch side then reads about 10x slower than it is (the composite once read 164x faster
+# instead of 13.6x). Both sides' CPU and BLAS are printed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-/dev/stdout}"
@@ -24,11 +31,50 @@ fi
 [[ -f "$ref" ]] || { echo "bench-compare: bench_torch.py not found; set BENCH_TORCH" >&2; exit 1; }
 
 export OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=2
+
+# The BLAS PyTorch calls: Debian's torch resolves sgemm_ through libblas.so.3 (listed before
+# libopenblas.so.0), so what counts is the file that libblas.so.3 is, after the alternatives links, in a
+# process that has done one matrix product. Netlib's reference build lives in .../blas/.
+torch_blas() {
+  /usr/bin/python3 - <<'PY'
+import os, torch
+torch.ones(64, 64) @ torch.ones(64, 64)
+with open("/proc/self/maps") as fh:
+    libs = {line.split()[-1] for line in fh if "blas" in line.lower()}
+print(" ".join(sorted(os.path.realpath(x) for x in libs)) or "none")
+PY
+}
+reference_blas() { [[ " $1 " == *"/blas/libblas.so"* || "$1" == none ]]; }
+blas="$(torch_blas)"
+if reference_blas "$blas" && [[ "${BENCH_INSTALL_BLAS:-1}" == 1 && "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+  echo "bench-compare: PyTorch is on the reference BLAS ($blas); installing libopenblas0-pthread" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q libopenblas0-pthread >&2
+  blas="$(torch_blas)"
+fi
+if reference_blas "$blas"; then
+  echo "bench-compare: refusing to report: PyTorch runs on the reference BLAS ($blas)." >&2
+  echo "  Install an optimised one (apt-get install libopenblas0-pthread) or select it with" >&2
+  echo "  update-alternatives --config libblas.so.3-x86_64-linux-gnu, then run again." >&2
+  exit 2
+fi
+echo "bench-compare: PyTorch BLAS: $blas" >&2
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-4294967296}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
 
 dotnet build "$repo/src/Distill.Cli" -c Release -nologo -v quiet >&2
 distill="$repo/src/Distill.Cli/bin/Release/net10.0/distill.dll"
+# TorchSharp's libtorch links MKL statically (no BLAS library is mapped); name what it carries.
+libtorch="$(find "$repo/src/Distill.Cli/bin/Release/net10.0" -name 'libtorch_cpu.so' -print -quit)"
+if [[ -n "$libtorch" ]] && grep -a -q -m1 'mkl_blas_' "$libtorch"; then
+  distill_blas="MKL, statically linked in $(basename "$libtorch")"
+elif [[ -n "$libtorch" ]]; then
+  distill_blas="$(ldd "$libtorch" | awk '/blas|lapack|mkl/ {print $3}' | xargs -r -n1 realpath | tr '\n' ' ')"
+  distill_blas="${distill_blas:-unknown}"
+else
+  distill_blas="unknown (libtorch_cpu.so not found)"
+fi
+cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+echo "bench-compare: Distill BLAS: $distill_blas" >&2
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -39,4 +85,11 @@ dotnet "$distill" bench "$recipe" --batch "${sizes[@]}" --reps "$reps" --warmup 
 
 /usr/bin/python3 "$repo/scripts/bench_merge.py" "$tmp/torch.txt" "$tmp/distill.txt" \
   --command "scripts/bench-compare.sh (REPS=$reps WARMUP=$warmup SIZES=\"${sizes[*]}\" MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_=$MALLOC_TRIM_THRESHOLD_ OMP_WAIT_POLICY=PASSIVE)" \
-  > "$out"
+  > "$tmp/report.md"
+{
+  cat "$tmp/report.md"
+  echo
+  echo "- PyTorch side: CPU $cpu, BLAS $blas"
+  echo "- Distill side: CPU $cpu, BLAS $distill_blas"
+  echo "- load when the comparison ended: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+} > "$out"

@@ -66,6 +66,30 @@ namespace Distill.Testing
         }
 
         /// <summary>
+        /// The value is connected to every student input (default: the term's student inputs, else all):
+        /// with only that input requiring grad, the value requires grad and <c>backward()</c> leaves a finite
+        /// gradient on it — zeros where the loss is constant in it, never none. So a recipe of this term
+        /// alone can always call <c>backward()</c>, whatever the parameters (a constant kernel, an empty
+        /// filter, a zero weight). Check it at every boundary value of the term's parameters.
+        /// </summary>
+        public static LawResult ConnectedToStudent(LossTerm term, TermInputs inputs, IReadOnlyList<string>? wrt = null, torch.ScalarType dtype = torch.ScalarType.Float64)
+        {
+            var names = wrt?.ToArray() ?? GradientInputs(term, inputs);
+            foreach (var name in names)
+            {
+                var (connected, g) = TermProbe.GradientOf(term, inputs, name, dtype);
+                if (!connected)
+                    return new LawResult(nameof(ConnectedToStudent), false, $"with only {name} requiring grad the value does not require grad: backward() would throw");
+                if (g is null)
+                    return new LawResult(nameof(ConnectedToStudent), false, $"backward() left no gradient on {name} (null, expected zeros where the loss is constant)");
+                foreach (double x in g)
+                    if (!double.IsFinite(x))
+                        return new LawResult(nameof(ConnectedToStudent), false, $"∂/∂{name} has {F(x)}");
+            }
+            return new LawResult(nameof(ConnectedToStudent), true, $"connected to {string.Join(", ", names)}");
+        }
+
+        /// <summary>
         /// The gradient with respect to <paramref name="input"/> equals <paramref name="expected"/>
         /// elementwise, e.g. a closed form such as KD's (T/N)(softmax(s/T) − softmax(t/T)).
         /// </summary>

@@ -30,6 +30,22 @@ namespace Distill.Testing
             return new TermEvaluation(scalar, gradients);
         }
 
+        /// <summary>
+        /// Evaluates with only <paramref name="input"/> requiring grad: whether the value carries autograd,
+        /// and the gradient <c>backward()</c> leaves on that input (null when the value is not connected or
+        /// autograd left none).
+        /// </summary>
+        public static (bool Connected, double[,]? Gradient) GradientOf(LossTerm term, TermInputs inputs, string input, ScalarType dtype = ScalarType.Float64)
+        {
+            using var scope = NewDisposeScope();
+            var leaves = inputs.Matrices.ToDictionary(kv => kv.Key, kv => ToTensor(kv.Value, dtype), StringComparer.Ordinal);
+            var leaf = leaves[input].requires_grad_(true);
+            var value = Forward(term, inputs, leaves);
+            if (!value.requires_grad) return (false, null);
+            value.backward();
+            return (true, leaf.grad is { } g ? ToArray(g) : null);
+        }
+
         /// <summary>The term's value only (no autograd), in <paramref name="dtype"/>.</summary>
         public static double Value(LossTerm term, TermInputs inputs, ScalarType dtype = ScalarType.Float64)
         {

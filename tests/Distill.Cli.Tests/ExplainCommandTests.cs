@@ -16,7 +16,7 @@ public sealed class ExplainCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal(path, output[0]);
         Assert.Equal("  total = ce + 0.9 * kd(T=2) + 0.5 * warmup(epochs = 5) * kd", output[1]);
-        Assert.Contains("      params    label_smoothing = 0      (default; [0, 1))", output);
+        Assert.Contains("      params    label_smoothing = 0      (default; [0, 1])", output);
         Assert.Contains("      params    T = 2                    (> 0)", output);
         Assert.Contains("      params    T = 4                    (default; > 0)", output);
         Assert.Contains("      weight    0.5 x warmup(epochs = 5) (by training progress)", output);

@@ -118,4 +118,20 @@ public class SeedFormTests
         double largest = grad!.abs().max().to_type(ScalarType.Float64).item<double>();
         Assert.True(largest <= (dtype == ScalarType.Float64 ? 1e-12 : 1e-5), $"gradient at ŝ = t̂ with τs = τt: max |g| = {largest:E3}");
     }
+
+    /// <summary>
+    /// Near the minimum with small equal temperatures (ŝ = t̂, τ = 0.002, so the scores reach 500 and the loss,
+    /// the teacher's entropy, is small): the kernel's float32 row loss max + lse − Σp·zs has two ~1/τ-sized
+    /// halves, checked here not to cancel beyond 1e-6 (both halves see the same rounded scores). Truth: the
+    /// textbook form in float64 of the same float32 inputs.
+    /// </summary>
+    [Fact]
+    public void Float32_loss_near_its_minimum_does_not_cancel()
+    {
+        using var scope = NewDisposeScope();
+        var (_, teacher, queue) = Inputs(32, 128, 16, ScalarType.Float32, seed: 5);
+        var (expected, _) = Textbook(teacher, teacher, queue, 0.002, 0.002);
+        var (loss, _) = Run(Term(queue, 0.002, 0.002, fused: true), teacher, teacher, withGrad: true);
+        Assert.True(Math.Abs(loss - expected) <= 1e-6, $"float32 SEED at its minimum: {loss:R}, float64 textbook {expected:R} (|Δ| = {Math.Abs(loss - expected):E2})");
+    }
 }

@@ -72,6 +72,11 @@ namespace Distill.Runtime
             LastSharedComputations = context.SharedComputations;
             LastSharedHits = context.SharedHits;
             total ??= zeros(Array.Empty<long>(), dtype: FirstFloatType(inputs), device: Device);
+            // Every term skipped, or every one constant in the inputs that require grad: a zero gradient to
+            // those inputs, so backward() works whenever any input requires grad.
+            if (!total.requires_grad && is_grad_enabled())
+                foreach (var input in inputs.Values)
+                    if (input.requires_grad) total = total + Distill.Runtime.Terms.TermMath.ZeroGradientTo(input).to_type(total.dtype);
             total = total.reshape(Array.Empty<long>()).MoveToOuterDisposeScope();
             foreach (var v in values) v.Value?.MoveToOuterDisposeScope();
             return new LossResult(total, values);

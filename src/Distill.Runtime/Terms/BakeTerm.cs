@@ -43,7 +43,9 @@ namespace Distill.Runtime.Terms
                 q = Propagate(Affinity(unit), p, Omega);
             }
             var logP = (logits / T).log_softmax(1);
-            return TermMath.KlSum(q, logP) * (Weight * T * T / logits.shape[0]);
+            var loss = TermMath.KlSum(q, logP) * (Weight * T * T / logits.shape[0]);
+            // The features enter only as constants; a zero gradient keeps backward() working when they alone require grad.
+            return features.requires_grad ? loss + TermMath.ZeroGradientTo(features) : loss;
         }
 
         /// <summary>A = rowsoftmax(ÛÛᵀ − 1e9·I) of L2-normalised rows <paramref name="unit"/>.</summary>

@@ -6,7 +6,9 @@ namespace Distill.Runtime.Terms
 {
     /// <summary>
     /// Correlation congruence: mean squared difference of the P-th order Taylor RBF kernels
-    /// K = e^{−2γ}·Σₚ (2γ)ᵖ/p!·(UUᵀ)^∘p of the L2-normalised rows of student and teacher.
+    /// K = e^{−2γ}·Σₚ (2γ)ᵖ/p!·(UUᵀ)^∘p of the L2-normalised rows of student and teacher, or of their
+    /// bilinear kernels UUᵀ (<c>kernel = bilinear</c>). The teacher is a constant unless
+    /// <c>detach_teacher = false</c> (RepDistiller and torchdistill train the teacher-side embedding).
     /// </summary>
     [DistillTerm("cc", Description = "Correlation congruence: MSE between Taylor-expanded Gaussian RBF kernels of the normalised features.",
         Paper = "Peng et al., Correlation Congruence for Knowledge Distillation, ICCV 2019; code: AberHu/Knowledge-Distillation-Zoo kd_losses/cc.py")]
@@ -20,16 +22,24 @@ namespace Distill.Runtime.Terms
         [TermParameter(Name = "p_order", Default = 2, Min = 0, Description = "Order P of the Taylor expansion.")]
         public int POrder { get; set; } = 2;
 
+        [TermParameter(Name = "kernel", Default = CcKernel.Gaussian, Description = "gaussian: the Taylor RBF (gamma, p_order); bilinear: UUᵀ (ignores both).")]
+        public CcKernel CorrelationKernel { get; set; } = CcKernel.Gaussian;
+
+        [TermParameter(Name = "detach_teacher", Default = true, Description = "false: the gradient also reaches the teacher input (a trainable teacher-side embedding).")]
+        public bool DetachTeacher { get; set; } = true;
+
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
-            Tensor ht;
-            using (no_grad())
-                ht = Series(SharedWork.Normalized(context, TeacherInput, teacher, constant: true), Gamma, POrder);
-            var hs = Series(SharedWork.Normalized(context, StudentInput, student, constant: false), Gamma, POrder);
+            var ht = FeaturePair.TeacherSide(() => Correlation(SharedWork.Normalized(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
+            var hs = Correlation(SharedWork.Normalized(context, StudentInput, student, constant: false));
+            if (CorrelationKernel == CcKernel.Bilinear) return functional.mse_loss(hs, ht);
             // K = e^{−2γ}·h on both sides, so mean((Ks − Kt)²) = e^{−4γ}·mean((hs − ht)²): one fused op and its backward.
             return functional.mse_loss(hs, ht) * Math.Exp(-4.0 * Gamma);
         }
+
+        /// <summary>UUᵀ (bilinear), or the Taylor series h with K = e^{−2γ}·h (Gaussian).</summary>
+        private Tensor Correlation(Tensor unit) => CorrelationKernel == CcKernel.Bilinear ? unit.mm(unit.t()) : Series(unit, Gamma, POrder);
 
         /// <summary>The kernel of already L2-normalised rows <paramref name="unit"/> (S^∘0 = 1 everywhere).</summary>
         public static Tensor Kernel(Tensor unit, double gamma, int pOrder) => Series(unit, gamma, pOrder) * Math.Exp(-2.0 * gamma);
@@ -41,7 +51,8 @@ namespace Distill.Runtime.Terms
         private static Tensor Series(Tensor unit, double gamma, int pOrder)
         {
             var x = unit.mm(unit.t()).mul_(2.0 * gamma);
-            if (pOrder == 0) return ones_like(x);
+            // P = 0: the constant kernel, still computed from x so the loss keeps a (zero) gradient.
+            if (pOrder == 0) return x.mul(0.0).add_(1.0);
             var h = x.mul(1.0 / pOrder).add_(1.0);
             for (int p = pOrder - 1; p >= 1; p--)
                 h = (x * h).mul_(1.0 / p).add_(1.0);

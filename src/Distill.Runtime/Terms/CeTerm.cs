@@ -9,8 +9,8 @@ namespace Distill.Runtime.Terms
     [TermInput("", "labels", ClassIndices = true, Description = "Class index of each row, int64 [N].")]
     public sealed class CeTerm : LossTerm
     {
-        [TermParameter(Name = "label_smoothing", Default = 0.0, Min = 0, Max = 1, MaxExclusive = true,
-            Description = "ε: targets become (1−ε)·onehot + ε/C.")]
+        [TermParameter(Name = "label_smoothing", Default = 0.0, Min = 0, Max = 1,
+            Description = "ε in [0, 1] (torch's range): targets become (1−ε)·onehot + ε/C.")]
         public double LabelSmoothing { get; set; }
 
         public override Tensor Forward(TermContext context)

@@ -12,5 +12,16 @@ namespace Distill.Runtime.Terms
             TermChecks.SameRows(context, teacherInput, teacher, studentInput, student.shape[0]);
             return (student, teacher);
         }
+
+        /// <summary>
+        /// The teacher side of a feature term: computed under no_grad when <paramref name="detach"/> (a constant),
+        /// else with autograd, so the gradient reaches the teacher input (<c>detach_teacher = false</c>).
+        /// </summary>
+        public static Tensor TeacherSide(System.Func<Tensor> compute, bool detach)
+        {
+            if (!detach) return compute();
+            using var _ = no_grad();
+            return compute();
+        }
     }
 }

@@ -17,9 +17,9 @@ namespace Distill.Runtime.Terms
             var student = TermChecks.Matrix(context, "StudentLogits");
             var teacher = TermChecks.Matrix(context, "TeacherLogits");
             TermChecks.SameShape(context, "TeacherLogits", teacher, "StudentLogits", student);
-            var p = SharedWork.ConstantProbabilities(context, "TeacherLogits", teacher, T);
+            var logP = SharedWork.ConstantLogProbabilities(context, "TeacherLogits", teacher, T);
             var logQ = (student / T).log_softmax(1);
-            return TermMath.KlSum(p, logQ) * (T * T / student.shape[0]);
+            return TermMath.KlSumLog(logP, logQ) * (T * T / student.shape[0]);
         }
     }
 }

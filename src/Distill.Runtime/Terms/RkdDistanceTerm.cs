@@ -5,7 +5,8 @@ namespace Distill.Runtime.Terms
 {
     /// <summary>
     /// RKD distance: mean smooth-L1 between the mean-normalised pairwise distance matrices of student and
-    /// teacher, distances from the expansion ‖a‖²+‖b‖²−2a·b clamped at 1e-12 before the square root.
+    /// teacher, distances from the expansion ‖a‖²+‖b‖²−2a·b clamped at 1e-12 before the square root; with
+    /// <c>squared = true</c> the clamped squared distances themselves (lenscloth/RKD <c>pdist(squared=True)</c>).
     /// </summary>
     [DistillTerm("rkd.distance", Description = "Relational KD, distance potential: smooth-L1 between mean-normalised pairwise distances.",
         Paper = "Park et al., Relational Knowledge Distillation, CVPR 2019; code: lenscloth/RKD metric/loss.py RkdDistance")]
@@ -16,31 +17,37 @@ namespace Distill.Runtime.Terms
         /// <summary>The clamp on squared distances: duplicates get distance 1e-6, counted in the mean.</summary>
         public const double SquaredDistanceEps = 1e-12;
 
+        [TermParameter(Name = "squared", Default = false, Description = "true: squared distances (pdist(squared=True) of lenscloth/RKD and torchdistill).")]
+        public bool Squared { get; set; }
+
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput, minRows: 2);
             Tensor t;
             using (no_grad())
-                t = MeanNormalized(SharedWork.Gram(context, TeacherInput, teacher, constant: true));
-            var s = MeanNormalized(SharedWork.Gram(context, StudentInput, student, constant: false));
+                t = MeanNormalized(SharedWork.Gram(context, TeacherInput, teacher, constant: true), Squared);
+            var s = MeanNormalized(SharedWork.Gram(context, StudentInput, student, constant: false), Squared);
             return smooth_l1_loss(s, t, beta: 1.0);
         }
 
-        /// <summary>Pairwise distances from a Gram matrix: sqrt(max(Gᵢᵢ+Gⱼⱼ−2Gᵢⱼ, 1e-12)), diagonal exactly 0.</summary>
-        public static Tensor Distances(Tensor gram)
+        /// <summary>
+        /// Pairwise distances from a Gram matrix: sqrt(max(Gᵢᵢ+Gⱼⱼ−2Gᵢⱼ, 1e-12)), or the clamped square itself when
+        /// <paramref name="squared"/>; diagonal exactly 0.
+        /// </summary>
+        public static Tensor Distances(Tensor gram, bool squared = false)
         {
             long n = gram.shape[0];
             var sq = gram.diagonal();
-            var d2 = sq.unsqueeze(1) + sq.unsqueeze(0) - 2.0 * gram;
+            var d2 = (sq.unsqueeze(1) + sq.unsqueeze(0) - 2.0 * gram).clamp_min(SquaredDistanceEps);
             var diagonal = eye(n, dtype: ScalarType.Bool, device: gram.device);
-            return d2.clamp_min(SquaredDistanceEps).sqrt().masked_fill(diagonal, 0.0);
+            return (squared ? d2 : d2.sqrt()).masked_fill(diagonal, 0.0);
         }
 
-        /// <summary>Distances divided by their mean over the N(N−1) off-diagonal entries (all positive after the clamp).</summary>
-        public static Tensor MeanNormalized(Tensor gram)
+        /// <summary>Distances (or squared distances) divided by their mean over the N(N−1) off-diagonal entries (all positive after the clamp).</summary>
+        public static Tensor MeanNormalized(Tensor gram, bool squared = false)
         {
             long n = gram.shape[0];
-            var d = Distances(gram);
+            var d = Distances(gram, squared);
             return d * ((double)(n * (n - 1)) / d.sum());
         }
     }

@@ -10,13 +10,13 @@ namespace Distill.Runtime.Terms
     /// </summary>
     public static class SharedWork
     {
-        /// <summary>softmax(input / T) of an input used as a constant target (teacher logits; BAKE's own logits); kd, sskd and bake share it.</summary>
+        /// <summary>softmax(input / T) of an input used as a constant target (teacher logits; BAKE's own logits); sskd and bake share it.</summary>
         public static Tensor ConstantProbabilities(TermContext context, string input, Tensor logits, double T) =>
-            context.Shared("softmax/" + input + "/T=" + Number(T), () =>
-            {
-                using var _ = no_grad();
-                return (logits.detach() / T).softmax(1);
-            });
+            Tempered(context, "softmax/", input, logits, T, x => x.softmax(1));
+
+        /// <summary>log_softmax(input / T) of an input used as a constant target: the exact log p of KL terms (kd, sskd).</summary>
+        public static Tensor ConstantLogProbabilities(TermContext context, string input, Tensor logits, double T) =>
+            Tempered(context, "log_softmax/", input, logits, T, x => x.log_softmax(1));
 
         /// <summary>Row-wise L2-normalised (eps 1e-12) flattened input; detached when <paramref name="constant"/>.</summary>
         public static Tensor Normalized(TermContext context, string input, Tensor features, bool constant) =>
@@ -35,6 +35,13 @@ namespace Distill.Runtime.Terms
                 using var _ = no_grad();
                 var f = features.detach();
                 return f.mm(f.t());
+            });
+
+        private static Tensor Tempered(TermContext context, string kind, string input, Tensor logits, double T, System.Func<Tensor, Tensor> f) =>
+            context.Shared(kind + input + "/T=" + Number(T), () =>
+            {
+                using var _ = no_grad();
+                return f(logits.detach() / T);
             });
 
         private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

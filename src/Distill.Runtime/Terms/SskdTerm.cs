@@ -21,13 +21,13 @@ namespace Distill.Runtime.Terms
         /// <summary>The per-vector norm clamp of <c>F.cosine_similarity</c>.</summary>
         public const double CosineEps = 1e-8;
 
-        [TermParameter(Name = "topk", Default = 0.75, Min = 0, Max = 1, MinExclusive = true, Description = "ratio_ss: share of wrongly ranked similarity rows kept.")]
+        [TermParameter(Name = "topk", Default = 0.75, Min = 0, Max = 1, Description = "ratio_ss: share of wrongly ranked similarity rows kept (0: only the rows the teacher ranks first).")]
         public double TopK { get; set; } = 0.75;
 
         [TermParameter(Name = "T", Default = 0.5, Min = 0, MinExclusive = true, Description = "ss_T: temperature of the similarity KL.")]
         public double T { get; set; } = 0.5;
 
-        [TermParameter(Name = "tf_topk", Default = 1.0, Min = 0, Max = 1, MinExclusive = true, Description = "ratio_tf: share of wrongly classified rotated rows kept.")]
+        [TermParameter(Name = "tf_topk", Default = 1.0, Min = 0, Max = 1, Description = "ratio_tf: share of wrongly classified rotated rows kept (0: only the rows the teacher classifies correctly).")]
         public double TfTopK { get; set; } = 1;
 
         [TermParameter(Name = "tf_T", Default = 4.0, Min = 0, MinExclusive = true, Description = "Temperature of the rotated-view KL.")]
@@ -60,33 +60,33 @@ namespace Distill.Runtime.Terms
             TermChecks.SameRows(context, "TeacherRotatedProjection", teacherSs, "StudentRotatedLogits", rows);
             var labels = TermChecks.Labels(context, "Labels", rows / 4, studentLogits.shape[1]);
 
-            var pTeacher = SskdBatch.AugmentedRows(SharedWork.ConstantProbabilities(context, "TeacherRotatedLogits", teacherLogits, TfT));
+            var logPTeacher = SskdBatch.AugmentedRows(SharedWork.ConstantLogProbabilities(context, "TeacherRotatedLogits", teacherLogits, TfT));
             var logQ = SskdBatch.AugmentedRows((studentLogits / TfT).log_softmax(1));
-            Tensor keepTf, maskTf;
+            Tensor keepTf;
             using (no_grad())
             {
-                var rank = TargetRank(pTeacher, labels.repeat_interleave(3L));
-                (keepTf, maskTf) = Keep(rank, TfTopK);
+                var pTeacher = SskdBatch.AugmentedRows(SharedWork.ConstantProbabilities(context, "TeacherRotatedLogits", teacherLogits, TfT));
+                keepTf = Keep(TargetRank(pTeacher, labels.repeat_interleave(3L)), TfTopK);
             }
-            var tf = FilteredKl(pTeacher, logQ, maskTf, keepTf.shape[0], TfT);
+            var tf = FilteredKl(logPTeacher, logQ, keepTf, TfT);
 
             var simStudent = Similarities(studentSs);
-            Tensor pSim, keepSs, maskSs;
+            Tensor logPSim, keepSs;
             using (no_grad())
             {
                 var simTeacher = Similarities(teacherSs.detach());
                 var images = arange(rows / 4, ScalarType.Int64, simTeacher.device).repeat_interleave(3L);
-                (keepSs, maskSs) = Keep(TargetRank(simTeacher, images), TopK);
-                pSim = (simTeacher / T).softmax(1);
+                keepSs = Keep(TargetRank(simTeacher, images), TopK);
+                logPSim = (simTeacher / T).log_softmax(1);
             }
-            var ss = FilteredKl(pSim, (simStudent / T).log_softmax(1), maskSs, keepSs.shape[0], T);
+            var ss = FilteredKl(logPSim, (simStudent / T).log_softmax(1), keepSs, T);
             return new SskdParts(tf, ss, keepTf, keepSs);
         }
 
         /// <summary>Cosine similarities (eps 1e-8 per vector) of each augmented row with every normal row: 3B×B.</summary>
         public static Tensor Similarities(Tensor projections)
         {
-            var unit = projections / linalg.vector_norm(projections, 2, [1], true).clamp_min(CosineEps);
+            var unit = nn.functional.normalize(projections, 2.0, 1, CosineEps);
             return SskdBatch.AugmentedRows(unit).mm(SskdBatch.NormalRows(unit).t());
         }
 
@@ -98,25 +98,25 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>
-        /// The kept rows (ascending) and a 0/1 row mask: all rows of rank 0 plus the first ⌊wrong·ratio⌋ others
-        /// of a stable ascending sort by rank. Reads the count of rank-0 rows from the device.
+        /// The kept rows, ascending: all rows of rank 0 plus the first ⌊wrong·ratio⌋ others of a stable
+        /// ascending sort by rank (ratio 0 keeps exactly the rank-0 rows). Reads the count of rank-0 rows
+        /// from the device.
         /// </summary>
-        public static (Tensor Rows, Tensor Mask) Keep(Tensor rank, double ratio)
+        public static Tensor Keep(Tensor rank, double ratio)
         {
             long total = rank.shape[0];
             long correct = rank.eq(0).sum().item<long>();
             long keep = correct + (long)Math.Truncate((total - correct) * ratio);
             var order = rank.sort(0, false, true).Indices.narrow(0, 0, keep);
-            var rows = order.sort(0, false, true).Values;
-            var mask = zeros(total, ScalarType.Bool, rank.device).index_fill_(0, rows, true);
-            return (rows, mask);
+            return order.sort(0, false, true).Values;
         }
 
-        private static Tensor FilteredKl(Tensor p, Tensor logQ, Tensor mask, long kept, double temperature)
-        {
-            var perRow = (xlogy(p, p) - p * logQ).sum([1]);
-            var filtered = where(mask, perRow, zeros_like(perRow)).sum();
-            return filtered * (temperature * temperature / Math.Max(kept, 1));
-        }
+        /// <summary>
+        /// T²/max(|kept|, 1)·Σ_{k∈kept} KL(p_k ‖ q_k) from log probabilities, per element (exact when the
+        /// rows agree). No kept row gives an empty sum: 0, still connected to <paramref name="logQ"/>.
+        /// </summary>
+        private static Tensor FilteredKl(Tensor logP, Tensor logQ, Tensor kept, double temperature) =>
+            TermMath.KlSumLog(logP.index_select(0, kept), logQ.index_select(0, kept))
+                * (temperature * temperature / Math.Max(kept.shape[0], 1));
     }
 }

@@ -59,7 +59,14 @@ namespace Distill.Runtime.Terms
                 throw context.Error(name, $"expected shape [{rows}], got {Shape(t)}.");
             if (rows > 0 && t.device_type == DeviceType.CPU)
             {
-                long min = t.min().item<long>(), max = t.max().item<long>();
+                // Read in place on the host: no reduction kernels, no scalar copies.
+                var contiguous = t.contiguous();
+                long min = long.MaxValue, max = long.MinValue;
+                foreach (long v in contiguous.data<long>())
+                {
+                    min = System.Math.Min(min, v);
+                    max = System.Math.Max(max, v);
+                }
                 if (min < 0 || max >= classes)
                     throw context.Error(name, $"expected class indices in [0, {classes}), got values in [{min}, {max}].");
             }

@@ -24,12 +24,16 @@ public sealed class GoldenFile
 
     public GoldenCase Case(string name) => Cases.Single(c => c.Name == name);
 
-    public static GoldenFile Load(string term)
+    public static GoldenFile Load(string term) => LoadPath(term, Path.Combine(SharedDirectory(), "golden", term + ".json"));
+
+    /// <summary>A golden file kept in this repository (tests/Distill.Runtime.Tests/Golden, copied beside the binaries).</summary>
+    public static GoldenFile LoadLocal(string name) => LoadPath("local/" + name, Path.Combine(AppContext.BaseDirectory, "Golden", name + ".json"));
+
+    private static GoldenFile LoadPath(string term, string path)
     {
         lock (Cache)
         {
             if (Cache.TryGetValue(term, out var file)) return file;
-            var path = Path.Combine(SharedDirectory(), "golden", term + ".json");
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             var root = doc.RootElement;
             var grads = root.GetProperty("grad_inputs").EnumerateArray().Select(e => e.GetString()!).ToList();

@@ -100,4 +100,12 @@ public class KdLawTests
         var report = Verify.Refuted(Prop.ForAll(cases, c => Laws.RowPermutationInvariant(new PlantedKd(KdBug.FirstRowOnly), c.x, c.perm, both)));
         Assert.Contains("RowPermutationInvariant", report);
     }
+
+    [Fact]
+    public void ConnectedToStudent_catches_a_detached_value()
+    {
+        Verify.Holds(Prop.ForAll(Logits, x => Laws.ConnectedToStudent(new KdTerm(), x)));
+        var report = Verify.Refuted(Prop.ForAll(Logits, x => Laws.ConnectedToStudent(new PlantedKd(KdBug.Detached), x)));
+        Assert.Contains("ConnectedToStudent", report);
+    }
 }

@@ -16,6 +16,8 @@ internal enum KdBug
     NegatedKl,
     /// <summary>Only the first row counted: depends on the batch order.</summary>
     FirstRowOnly,
+    /// <summary>The right value, detached (as cc(p_order = 0) once returned): backward() throws.</summary>
+    Detached,
 }
 
 /// <summary>Hinton KD (T = 4) with one planted <see cref="KdBug"/>.</summary>
@@ -45,6 +47,7 @@ internal sealed class PlantedKd(KdBug bug) : LossTerm
         {
             KdBug.WithoutTSquared => kl,
             KdBug.NegatedKl => -kl * (T * T),
+            KdBug.Detached => kl.detach() * (T * T),
             _ => kl * (T * T),
         };
     }

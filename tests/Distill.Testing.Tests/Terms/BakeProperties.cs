@@ -81,4 +81,10 @@ public class BakeProperties
         using var scope = NewDisposeScope();
         return Tensors.ToArray(BakeTerm.SoftTargets(Tensors.From(x.Matrix(Z)), Tensors.From(x.Matrix(F)), temperature, omega));
     }
+
+    [Property(MaxTest = 30)]
+    /// <summary>ω = 0 (Q = P, loss 0), weight 0, and the features alone requiring grad (used as constants).</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll((from x in Batch from o in Gen.Elements(0.0, 0.5, 0.95) from w in Gen.Elements(0.0, 1.0) select (x, o, w)).ToArbitrary(),
+            c => Laws.ConnectedToStudent(new BakeTerm { Omega = c.o, Weight = c.w }, c.x));
 }

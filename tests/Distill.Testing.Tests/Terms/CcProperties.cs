@@ -67,4 +67,13 @@ public class CcProperties
             for (int j = 0; j < a.GetLength(1); j++) max = Math.Max(max, Math.Abs(a[i, j] - b[i, j]));
         return max;
     }
+
+    [Property(MaxTest = 30)]
+    /// <summary>Every order from the constant kernel (P = 0) up, small and large γ, both kernels; with detach_teacher = false the teacher too.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll((from x in Features from p in Gen.Choose(0, 4) from g in Gen.Elements(0.05, 0.4, 2.0)
+                     from k in Gen.Elements(CcKernel.Gaussian, CcKernel.Bilinear) select (x, p, g, k)).ToArbitrary(),
+            c => LawResult.All("both settings of detach_teacher",
+                Laws.ConnectedToStudent(new CcTerm { POrder = c.p, Gamma = c.g, CorrelationKernel = c.k }, c.x),
+                Laws.ConnectedToStudent(new CcTerm { POrder = c.p, Gamma = c.g, CorrelationKernel = c.k, DetachTeacher = false }, c.x, [S, T])));
 }

@@ -29,4 +29,10 @@ public class CeProperties
     [Property(MaxTest = 40)]
     public Property Is_finite_on_extreme_logits_duplicate_rows_and_one_class() =>
         Prop.ForAll(Gens.WithDuplicateRow(BatchOf(Gens.Logits), "StudentLogits").ToArbitrary(), x => Laws.FiniteGradients(new CeTerm(), x));
+
+    [Property(MaxTest = 20)]
+    /// <summary>Every label smoothing in [0, 1), including 0 and near 1.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll((from x in BatchOf(Gens.Logits) from e in Gen.Elements(0.0, 0.5, 0.99) select (x, e)).ToArbitrary(),
+            c => Laws.ConnectedToStudent(new CeTerm { LabelSmoothing = c.e }, c.x));
 }

@@ -54,4 +54,10 @@ public class KdProperties
             for (int j = 0; j < m.GetLength(1); j++) m[i, j] += b[i];
         return m;
     }
+
+    [Property(MaxTest = 20)]
+    /// <summary>Small and large temperatures.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll((from x in Logits from t in Gen.Elements(0.05, 1.0, 4.0, 100.0) select (x, t)).ToArbitrary(),
+            c => Laws.ConnectedToStudent(new KdTerm { T = c.t }, c.x));
 }

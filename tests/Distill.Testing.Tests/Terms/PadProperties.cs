@@ -55,4 +55,10 @@ public class PadProperties
     [Property(MaxTest = 40)]
     public Property Is_finite_on_degenerate_batches() =>
         Prop.ForAll(Gens.Degenerate(Batch, S, T, V).ToArbitrary(), x => Laws.FiniteGradients(new PadTerm(), x));
+
+    [Property(MaxTest = 20)]
+    /// <summary>Both reductions.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll((from x in Batch from r in Gen.Elements(PadReduction.Mean, PadReduction.Sum) select (x, r)).ToArbitrary(),
+            c => Laws.ConnectedToStudent(new PadTerm { Reduction = c.r }, c.x));
 }

@@ -49,4 +49,10 @@ public class RkdAngleProperties
     [Property(MaxTest = 40)]
     public Property Is_finite_on_degenerate_batches() =>
         Prop.ForAll(Gens.Degenerate(Features, S, T).ToArbitrary(), x => Laws.FiniteGradients(new RkdAngleTerm(), x));
+
+    [Property(MaxTest = 20)]
+    /// <summary>The fused loop (chunk 0) and blocks of 1 and 2 anchors.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll((from x in Features from k in Gen.Elements(0, 1, 2) select (x, k)).ToArbitrary(),
+            c => Laws.ConnectedToStudent(new RkdAngleTerm { Chunk = c.k }, c.x));
 }

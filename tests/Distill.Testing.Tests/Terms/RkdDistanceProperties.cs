@@ -39,4 +39,9 @@ public class RkdDistanceProperties
     [Property(MaxTest = 40)]
     public Property Is_finite_on_degenerate_batches() =>
         Prop.ForAll(Gens.Degenerate(Features, S, T).ToArbitrary(), x => Laws.FiniteGradients(new RkdDistanceTerm(), x));
+
+    [Property(MaxTest = 20)]
+    /// <summary>No parameters; N = 2 gives a constant 0.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll(Features.ToArbitrary(), x => Laws.ConnectedToStudent(new RkdDistanceTerm(), x));
 }

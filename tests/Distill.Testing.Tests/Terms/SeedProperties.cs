@@ -77,4 +77,10 @@ public class SeedProperties
 
     private static bool RowsNonZero(double[,] m) =>
         Enumerable.Range(0, m.GetLength(0)).All(i => Enumerable.Range(0, m.GetLength(1)).Any(j => m[i, j] != 0));
+
+    [Property(MaxTest = 20)]
+    /// <summary>Teacher temperatures that do and do not underflow.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll((from x in Batch from t in Gen.Elements(1e-4, 0.2, 2.0) select (x, t)).ToArbitrary(),
+            c => Laws.ConnectedToStudent(Seed(teacherTemp: c.t), c.x));
 }

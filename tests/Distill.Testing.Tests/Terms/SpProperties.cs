@@ -34,4 +34,10 @@ public class SpProperties
     [Property(MaxTest = 40)]
     public Property Is_finite_on_degenerate_batches() =>
         Prop.ForAll(Gens.Degenerate(Features, S, T).ToArbitrary(), x => Laws.FiniteGradients(new SpTerm(), x));
+
+    [Property(MaxTest = 20)]
+    /// <summary>The student always; with detach_teacher = false the teacher too.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll(Features.ToArbitrary(), x => LawResult.All("both settings of detach_teacher",
+            Laws.ConnectedToStudent(new SpTerm(), x), Laws.ConnectedToStudent(new SpTerm { DetachTeacher = false }, x, [S, T])));
 }

@@ -37,7 +37,7 @@ public class SskdProperties
         {
             long[] kept;
             using (var scope = NewDisposeScope())
-                kept = SskdTerm.Keep(tensor(c.rank), c.ratio).Rows.data<long>().ToArray();
+                kept = SskdTerm.Keep(tensor(c.rank), c.ratio).data<long>().ToArray();
             int correct = c.rank.Count(r => r == 0);
             int expectedCount = correct + (int)Math.Floor((c.rank.Length - correct) * c.ratio);
             var expected = Enumerable.Range(0, c.rank.Length).OrderBy(i => c.rank[i]).Take(expectedCount).Select(i => (long)i).Order();
@@ -94,4 +94,10 @@ public class SskdProperties
         var parts = new SskdTerm { TopK = ratio, TfTopK = ratio }.Parts(new TermContext(inputs, training: false, CPU));
         return (parts.KeepTf.data<long>().ToArray(), parts.KeepSs.data<long>().ToArray());
     }
+
+    [Property(MaxTest = 30)]
+    /// <summary>Both ratios at 0 (only rank-0 rows kept, possibly none), ½ and 1; a part weighted 0.</summary>
+    public Property Stays_connected_to_the_student_for_every_valid_parameter() =>
+        Prop.ForAll((from x in Batch from r in Gen.Elements(0.0, 0.5, 1.0) from w in Gen.Elements(0.0, 1.0) select (x, r, w)).ToArbitrary(),
+            c => Laws.ConnectedToStudent(new SskdTerm { TopK = c.r, TfTopK = c.r, TfWeight = c.w }, c.x));
 }

@@ -131,8 +131,10 @@ namespace Distill.Training
         private InputFeeder Prepare(IBatchSource data)
         {
             using var scope = NewDisposeScope();
-            var batch = data.Epoch(0, 0).FirstOrDefault() ?? throw new ArgumentException("the data source gave no batch for epoch 0.");
-            batch = OnDevice(batch);
+            // Held open through the dry run: a DataLoader disposes its batch when its enumerator ends.
+            using var batches = data.Epoch(0, 0).GetEnumerator();
+            if (!batches.MoveNext()) throw new ArgumentException("the data source gave no batch for epoch 0.");
+            var batch = OnDevice(batches.Current);
             var feeder = InputFeeder.For(Objective.Objective, Student, Teacher, StudentTaps, TeacherTaps, Extras, batch.Input);
             try { DryRun(feeder, batch); }
             catch { feeder.Dispose(); throw; }

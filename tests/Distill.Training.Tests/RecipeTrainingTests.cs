@@ -71,7 +71,7 @@ public sealed class RecipeTrainingTests
         var e = Assert.Throws<UnsatisfiableInputException>(() => Trainer.Check(objective));
         Assert.Equal(input, e.Input);
         Assert.Equal(recipe.Contains("sp") ? "sp(at=layer3)" : "rkd.distance(at=pooled)", e.Term);
-        Assert.Contains(recipe.Contains("sp") ? "did you mean 'layer1'?" : "Its module paths: conv1, bn1, layer1", e.Message);
+        Assert.Contains(recipe.Contains("sp") ? "did you mean 'layer1'?" : "Its module paths: bn1, bn2, bnfc, conv1, conv2, embedding", e.Message);
     }
 
     [Theory]

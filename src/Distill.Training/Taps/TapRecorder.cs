@@ -41,9 +41,9 @@ namespace Distill.Training
         public static TapRecorder Attach(Module<Tensor, Tensor> model, string role, Taps config, IEnumerable<string> taps,
                                          Func<string, string> readers, Action<Module<Tensor, Tensor>> probe)
         {
-            var modules = model.named_modules().Where(m => m.name.Length > 0).ToList();
+            var modules = model.named_modules().Where(m => m.name.Length > 0).OrderBy(m => m.name, StringComparer.Ordinal).ToList();
             var wanted = taps.Distinct(StringComparer.Ordinal).ToList();
-            bool logitsIsOutput = wanted.Contains(OutputTap) && config.Logits is null && !config.Paths.ContainsKey(OutputTap);
+            bool logitsIsOutput = wanted.Contains(OutputTap) && config.Logits is null && Explicit(config, OutputTap) is null;
             var recorder = new TapRecorder(model, role, logitsIsOutput);
             try
             {
@@ -92,19 +92,20 @@ namespace Distill.Training
         private void HookOutput(string tap, string path, Module<Tensor, Tensor> module)
         {
             Sites[tap] = path;
-            var remover = module.register_forward_hook((_, _, output) => { _captured[tap] = output; return output; });
+            // An alias: Sequential disposes its intermediate outputs, the alias (same tensor, same graph) lives to the step's end.
+            var remover = module.register_forward_hook((_, _, output) => { _captured[tap] = output.alias(); return output; });
             _removers.Add(remover.remove);
         }
 
         private void HookInput(string tap, string path, Module<Tensor, Tensor> module)
         {
             Sites[tap] = path + " (input)";
-            var remover = module.register_forward_pre_hook((_, input) => { _captured[tap] = input; return input; });
+            var remover = module.register_forward_pre_hook((_, input) => { _captured[tap] = input.alias(); return input; });
             _removers.Add(remover.remove);
         }
 
         private static string? Explicit(Taps config, string tap) =>
-            config.Paths.TryGetValue(tap, out var p) ? p
+            config.Paths.FirstOrDefault(kv => SameTap(kv.Key, tap)).Value is { } p ? p
             : tap == OutputTap ? config.Logits
             : tap == "embedding" ? config.Embedding
             : null;
@@ -132,7 +133,9 @@ namespace Distill.Training
         {
             string input = InputNames.Of(role, tap);
             string typed = path ?? tap;
-            string? near = Suggestions.Closest(typed, paths) ?? Suggestions.Closest(typed.Replace('_', '.'), paths);
+            // Compared as recipe taps (features.2 and features_2 are both Features2), reported as module paths.
+            string? near = Suggestions.Closest(InputNames.Pascal(typed), paths.Select(InputNames.Pascal)) is { } pascal
+                ? paths.First(p => InputNames.Pascal(p) == pascal) : null;
             string listing = paths.Count <= 40 ? string.Join(", ", paths) : string.Join(", ", paths.Take(40)) + $", … ({paths.Count - 40} more)";
             string problem = (path is null ? $"the {role} ({model.GetType().Name}) has no module '{tap}'" : $"the {role}'s tap '{tap}' maps to '{path}', which is not a module of its {model.GetType().Name}")
                              + (near is null ? "." : $"; did you mean '{near}'?") + $" Its module paths: {listing}.";

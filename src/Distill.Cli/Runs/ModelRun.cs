@@ -22,7 +22,7 @@ namespace Distill.Cli.Runs
         /// <summary>Compiles the recipe and checks that the built-in models can feed it; throws naming the first input they cannot.</summary>
         public static Objective Prepare(RunRequest request)
         {
-            var objective = Objective.Parse(request.Recipe, Devices.Parse(request.Settings.Device), path: request.RecipePath);
+            var objective = Objective.Parse(request.Recipe, Devices.Parse(request.Settings.Device), request.Catalogue, request.RecipePath);
             Trainer.Check(objective);
             return objective;
         }

@@ -74,5 +74,6 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(with == 0, error);
         Assert.Contains(output, l => l.StartsWith("user: test accuracy "));
         Assert.Contains("user.scale(factor=2)", File.ReadAllLines(Path.Combine(runs, "steps.csv"))[0]);
+        Assert.True(File.Exists(Path.Combine(runs, "model.safetensors")), "the student's weights are exported beside the checkpoint");
     }
 }

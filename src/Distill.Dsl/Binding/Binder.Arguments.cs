@@ -112,7 +112,7 @@ namespace Distill.Dsl.Binding
                 if (parameter.Kind == ParamKind.Bool) return WrongType(owner, parameter, syntax.Span, Describe(identifier, null));
                 if (!IsLet(identifier))
                 {
-                    var closest = Suggestions.Closest(identifier, LetNames);
+                    var closest = Suggest(identifier, LetNames);
                     var hint = closest is null ? $"; '{parameter.Name}' of '{owner}' takes {Expected(parameter)} or a let" : DidYouMean(closest);
                     Report(DiagnosticDescriptors.UndefinedLet, syntax.Span, identifier, hint);
                     return null;

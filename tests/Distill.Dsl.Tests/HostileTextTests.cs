@@ -188,7 +188,21 @@ public class HostileTextTests
                     from k in Gen.Choose(1, 8)
                     select Shapes[shape](unit, k);
         var texts = Gen.Frequency((3, Units), (1, grown));
-        Prop.ForAll(Arb.From(texts), PropertyTests.CompilesSafely).Check(Config.QuickThrowOnFailure.WithMaxTest(count));
+        long characters = 0, largest = 0;
+        double slowest = 0;
+        var run = Stopwatch.StartNew();
+        Prop.ForAll(Arb.From(texts), text =>
+        {
+            var watch = Stopwatch.StartNew();
+            bool safe = PropertyTests.CompilesSafely(text);
+            slowest = Math.Max(slowest, watch.Elapsed.TotalMilliseconds);
+            characters += text.Length;
+            largest = Math.Max(largest, text.Length);
+            return safe;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(count));
+        if (Environment.GetEnvironmentVariable("DISTILL_FUZZ_REPORT") is { Length: > 0 } report)
+            System.IO.File.WriteAllText(report, $"inputs {count}, characters {characters}, largest {largest}, "
+                + $"slowest {slowest:F1} ms (wall, compile and checks), total {run.Elapsed.TotalSeconds:F0} s, failures 0\n");
     }
 }
 

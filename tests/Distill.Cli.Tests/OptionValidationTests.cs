@@ -64,7 +64,7 @@ public sealed class OptionValidationTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_given_as_a_recipe_or_teacher_is_named_as_a_folder()
+    public void A_folder_given_as_a_file_or_a_file_as_a_folder_is_named_so()
     {
         var (exit, _, error) = _cli.Run("train", _cli.Folder, "--data", "shipped");
         Assert.Equal(1, exit);
@@ -73,6 +73,10 @@ public sealed class OptionValidationTests : IDisposable
         (exit, _, error) = _cli.Run("train", Recipe, "--teacher", _cli.Folder, "--data", "shipped");
         Assert.Equal(1, exit);
         Assert.Contains($"{_cli.Folder} is a folder; expected a teacher checkpoint file", error, StringComparison.Ordinal);
+
+        (exit, _, error) = _cli.Run("train", Recipe, "--data", Recipe);
+        Assert.Equal(1, exit);
+        Assert.Contains($"{Recipe}: is a file; --data takes the folder holding the four IDX .gz files.", error, StringComparison.Ordinal);
 
         (exit, _, error) = _cli.Run("bench", _cli.Folder);
         Assert.Equal(1, exit);

@@ -39,6 +39,7 @@ namespace Distill.Training.Data
             if (folder == Shipped) return new DataSource(shipped, Full: false);
             if (folder is not null)
             {
+                if (File.Exists(folder)) throw new IdxFormatException(folder, "is a file; --data takes the folder holding the four IDX .gz files.");
                 if (!Directory.Exists(folder)) throw new IdxFormatException(folder, "data folder not found.");
                 return new DataSource(folder, Full: true);
             }

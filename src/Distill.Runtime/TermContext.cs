@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Distill.Dsl.Catalogue;
+using Distill.Runtime.Terms;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,16 +16,23 @@ namespace Distill.Runtime
     {
         private readonly IReadOnlyDictionary<string, Tensor> _inputs;
         private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
+        private readonly InputReference _reference;
 
-        public TermContext(IReadOnlyDictionary<string, Tensor> inputs, bool training, Device device)
+        public TermContext(IReadOnlyDictionary<string, Tensor> inputs, bool training, Device device, bool checkFinite = true)
         {
             _inputs = inputs;
             Training = training;
             Device = device;
+            CheckFinite = checkFinite;
+            _reference = new InputReference(inputs);
         }
 
         public bool Training { get; }
         public Device Device { get; }
+
+        /// <summary>Whether <see cref="Input(string)"/> refuses floating-point inputs holding NaN or ±Inf.</summary>
+        public bool CheckFinite { get; }
 
         /// <summary>The display name of the term being evaluated (for error messages).</summary>
         public string CurrentTerm { get; internal set; } = "";
@@ -33,10 +41,22 @@ namespace Distill.Runtime
         public int SharedComputations { get; private set; }
         public int SharedHits { get; private set; }
 
+        /// <summary>
+        /// The input <paramref name="name"/>, checked the first time any term reads it in this call (before that
+        /// term runs a kernel on it): alive (not disposed), on the same device as the other inputs, float32 or
+        /// float64 with the same floating dtype as the other floating inputs, and (with <see cref="CheckFinite"/>)
+        /// free of NaN and ±Inf. Each failure is a <see cref="TermInputException"/> naming the term and the input.
+        /// </summary>
         public Tensor Input(string name)
         {
-            if (_inputs.TryGetValue(name, out var tensor) && tensor is not null) return tensor;
-            throw new TermInputException(CurrentTerm, name, "not provided; the recipe needs it (see the objective's RequiredInputs).");
+            if (!_inputs.TryGetValue(name, out var tensor) || tensor is null)
+                throw new TermInputException(CurrentTerm, name, "not provided; the recipe needs it (see the objective's RequiredInputs).");
+            if (_checked.Add(name))
+            {
+                try { _reference.Check(this, name, tensor, CheckFinite); }
+                catch { _checked.Remove(name); throw; }
+            }
+            return tensor;
         }
 
         public Tensor Input(string role, string tap) => Input(InputNames.Of(role, tap));

@@ -118,6 +118,18 @@ public class ParserTests
         Assert.Equal("unexpected '*'; expected a term, a number, '(' or '-'", error.Message);
     }
 
+    [Theory]
+    [InlineData("(ce + kd\n", 8)]
+    [InlineData("(ce + kd", 8)]
+    [InlineData("(ce + kd  # open\r\n\n   \n", 8)]
+    [InlineData("let T = 4\nkd(T = T,\n", 19)]
+    public void An_error_at_the_end_of_the_input_sits_right_after_the_last_token(string text, int at)
+    {
+        var error = Assert.Single(RecipeParser.Parse(text).Diagnostics);
+        Assert.Equal(new TextSpan(at, 0), error.Span);
+        Assert.StartsWith("unexpected end of input; expected ", error.Message);
+    }
+
     [Fact]
     public void Error_inside_an_argument_list_points_into_it()
     {

@@ -36,7 +36,7 @@ public class PropertyTests
     /// Compile never reaches its safety net, reports diagnostics in order with spans inside the
     /// text, returns a recipe exactly when there is no error, and every syntax span is inside the text.
     /// </summary>
-    private static bool CompilesSafely(string text)
+    internal static bool CompilesSafely(string text)
     {
         var result = RecipeCompiler.Compile(text, TestCatalogue.Instance);
         var starts = result.Diagnostics.Select(d => d.Span.Start).ToList();

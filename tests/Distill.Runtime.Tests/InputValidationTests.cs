@@ -49,10 +49,10 @@ public class InputValidationTests
     }
 
     [Fact]
-    public void Ce_rejects_a_label_count_that_is_not_the_batch()
+    public void Ce_blames_the_logits_when_their_rows_are_not_the_label_count()
     {
         var e = Fails("ce", new CeTerm(), new() { ["StudentLogits"] = randn(4, 3), ["Labels"] = tensor(new long[] { 0, 1 }) });
-        Says(e, "ce", "Labels", "[4]", "[2]");
+        Says(e, "ce", "StudentLogits", "2 rows to match 'Labels'", "[4, 3]");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ namespace Distill.Cli.Commands
         public static Command Create()
         {
             var options = new TrainingOptions(epochs: 3, teacherEpochs: 3, output: Path.Combine("runs", "demo"));
-            var recipe = new Option<FileInfo>("--recipe") { Description = "Recipe for the distilled student.", DefaultValueFactory = _ => new FileInfo(DefaultRecipe) };
+            var recipe = new Option<FileInfo>("--recipe") { Description = "Recipe for the distilled student.", DefaultValueFactory = _ => new FileInfo(DefaultRecipe) }.NotAFolder("a .distill recipe file");
             var command = new Command("demo", "Train a teacher, then a student with cross-entropy alone and with a distillation recipe; compare.") { recipe };
             options.AddTo(command);
             command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!)));

@@ -19,8 +19,8 @@ namespace Distill.Cli.Commands
         public static Command Create()
         {
             var options = new TrainingOptions(epochs: 5, teacherEpochs: 5, output: "");
-            var recipe = new Argument<FileInfo>("recipe") { Description = "The .distill recipe to train with." };
-            var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint (a checkpoint.ckpt of an earlier run); trained here when absent." };
+            var recipe = new Argument<FileInfo>("recipe") { Description = "The .distill recipe to train with." }.NotAFolder("a .distill recipe file");
+            var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint (a checkpoint.ckpt of an earlier run); trained here when absent." }.NotAFolder("a teacher checkpoint file (RUN/checkpoint.ckpt)");
             var model = new Option<string>("--model") { Description = "Which built-in CNN to train: student, or teacher (e.g. to train a teacher once with a ce recipe).", DefaultValueFactory = _ => "student" };
             model.AcceptOnlyFromAmong("student", "teacher");
             var terms = CliOptions.Terms();

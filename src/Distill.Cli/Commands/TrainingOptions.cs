@@ -12,23 +12,23 @@ namespace Distill.Cli.Commands
     {
         public TrainingOptions(int epochs, int teacherEpochs, string output)
         {
-            Epochs = new("--epochs") { Description = "Student training epochs.", DefaultValueFactory = _ => epochs };
-            TeacherEpochs = new("--teacher-epochs") { Description = "Epochs for a teacher trained here.", DefaultValueFactory = _ => teacherEpochs };
+            Epochs = new Option<int>("--epochs") { Description = "Student training epochs.", DefaultValueFactory = _ => epochs }.InRange(1);
+            TeacherEpochs = new Option<int>("--teacher-epochs") { Description = "Epochs for a teacher trained here.", DefaultValueFactory = _ => teacherEpochs }.InRange(1);
             Out = new("--out") { Description = "Run folder: recipe, settings, checkpoints, metrics, plots (train: runs/<recipe name> when empty).", DefaultValueFactory = _ => output };
         }
 
         public Option<int> Epochs { get; }
         public Option<int> TeacherEpochs { get; }
         public Option<string> Out { get; }
-        public Option<int> Batch { get; } = new("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 128 };
-        public Option<double> Lr { get; } = new("--lr") { Description = "Peak learning rate (SGD, momentum 0.9, cosine to 0).", DefaultValueFactory = _ => 0.05 };
+        public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 128 }.InRange(1);
+        public Option<double> Lr { get; } = new Option<double>("--lr") { Description = "Peak learning rate (SGD, momentum 0.9, cosine to 0).", DefaultValueFactory = _ => 0.05 }.PositiveFinite();
         public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
         public Option<int> Seed { get; } = new("--seed") { Description = "Seed for initialisation and batch order.", DefaultValueFactory = _ => 1 };
         public Option<string?> Data { get; } = new("--data") { Description = $"Folder with the four Fashion-MNIST IDX .gz files (default: {FashionMnist.DebianFolder} if installed, else the shipped 10k split); 'shipped' forces the shipped split." };
         public Option<MetricsFormat> Metrics { get; } = new("--metrics") { Description = "Metrics file format.", DefaultValueFactory = _ => MetricsFormat.Csv };
-        public Option<int> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Also checkpoint every N steps (0: after each epoch only).", DefaultValueFactory = _ => 0 };
-        public Option<int> Threads { get; } = new("--threads") { Description = "libtorch CPU threads (results depend on it; 1 is fastest on a busy machine).", DefaultValueFactory = _ => 1 };
-        public Option<int> Limit { get; } = new("--limit") { Description = "Use only the first N training and N test images (quick runs; 0: all).", DefaultValueFactory = _ => 0 };
+        public Option<int> CheckpointEvery { get; } = new Option<int>("--checkpoint-every") { Description = "Also checkpoint every N steps (0: after each epoch only).", DefaultValueFactory = _ => 0 }.InRange(0);
+        public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "libtorch CPU threads (results depend on it; 1 is fastest on a busy machine).", DefaultValueFactory = _ => 1 }.InRange(1, OptionRules.MaxThreads);
+        public Option<int> Limit { get; } = new Option<int>("--limit") { Description = "Use only the first N training and N test images (quick runs; 0: all).", DefaultValueFactory = _ => 0 }.InRange(0);
         public Option<string> Sampler { get; } = CreateSampler();
         public Option<bool> Resume { get; } = new("--resume") { Description = "Continue from the run folder's last checkpoint." };
 
@@ -51,7 +51,7 @@ namespace Distill.Cli.Commands
 
         public TrainSettings Settings(ParseResult result, bool teacher = false) => new()
         {
-            Epochs = result.GetValue(teacher ? TeacherEpochs : Epochs) is var e and >= 1 ? e : throw new ArgumentException($"{(teacher ? "--teacher-epochs" : "--epochs")} must be at least 1."),
+            Epochs = result.GetValue(teacher ? TeacherEpochs : Epochs),
             BatchSize = result.GetValue(Batch),
             LearningRate = result.GetValue(Lr),
             Seed = result.GetValue(Seed),

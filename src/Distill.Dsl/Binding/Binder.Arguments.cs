@@ -112,7 +112,7 @@ namespace Distill.Dsl.Binding
                 if (parameter.Kind == ParamKind.Bool) return WrongType(owner, parameter, syntax.Span, Describe(identifier, null));
                 if (!IsLet(identifier))
                 {
-                    var closest = Suggestions.Closest(identifier, LetNames);
+                    var closest = Suggest(identifier, LetNames);
                     var hint = closest is null ? $"; '{parameter.Name}' of '{owner}' takes {Expected(parameter)} or a let" : DidYouMean(closest);
                     Report(DiagnosticDescriptors.UndefinedLet, syntax.Span, identifier, hint);
                     return null;
@@ -137,13 +137,24 @@ namespace Distill.Dsl.Binding
                 Report(DiagnosticDescriptors.ArgumentOutOfRange, span, parameter.Name, owner, Range(parameter), ParamValue.FormatNumber(value));
                 return null;
             }
-            if (parameter.Kind == ParamKind.Integer && (value > int.MaxValue || value < int.MinValue) && parameter.ClrTypeName.StartsWith("int", StringComparison.Ordinal))
+            if (parameter.Kind == ParamKind.Integer && TypeRange(parameter.ClrTypeName) is var (lo, hi, text) && (value < lo || value >= hi))
             {
-                Report(DiagnosticDescriptors.ArgumentOutOfRange, span, parameter.Name, owner, $"in [{int.MinValue}, {int.MaxValue}]", ParamValue.FormatNumber(value));
+                Report(DiagnosticDescriptors.ArgumentOutOfRange, span, parameter.Name, owner, text, ParamValue.FormatNumber(value));
                 return null;
             }
             return ParamValue.Of(value);
         }
+
+        /// <summary>
+        /// The values an integer property's CLR type holds, as [lo, hi) in doubles (2⁶³ and 2³¹ are exact, and
+        /// the largest double below 2⁶³ is the largest that converts to a long), and as users read it.
+        /// </summary>
+        private static (double Lo, double Hi, string Text)? TypeRange(string clrTypeName) => clrTypeName.TrimEnd('?') switch
+        {
+            "int" => (int.MinValue, 2147483648.0, $"in [{int.MinValue}, {int.MaxValue}]"),
+            "long" => (long.MinValue, 9223372036854775808.0, $"in [{long.MinValue}, {long.MaxValue}]"),
+            _ => null,
+        };
 
         /// <summary>The valid range as users read it: "> 0", ">= 1", "in (0, 1]".</summary>
         internal static string Range(ParamSpec p)

@@ -13,6 +13,14 @@ namespace Distill.Dsl.Binding
     /// </summary>
     internal sealed partial class Binder
     {
+        /// <summary>Did-you-mean lookups per recipe: past this many unknown names, no more suggestions (keeps a file of near-misses linear).</summary>
+        public const int MaxSuggestionLookups = 100;
+
+        private int _suggestionLookups;
+
+        private string? Suggest(string typed, IEnumerable<string> candidates) =>
+            ++_suggestionLookups > MaxSuggestionLookups ? null : Suggestions.Closest(typed, candidates);
+
         private Value BindName(NameSyntax name)
         {
             if (IsLet(name.Name)) return ReferenceLet(name.Name, name.Span);
@@ -47,7 +55,7 @@ namespace Distill.Dsl.Binding
             var terms = _catalogue.Terms.Select(t => t.Name).ToList();
             var schedules = _catalogue.Schedules.Select(s => s.Name).ToList();
             var lets = includeLets ? LetNames.ToList() : new List<string>();
-            var closest = Suggestions.Closest(name, terms.Concat(schedules).Concat(lets));
+            var closest = Suggest(name, terms.Concat(schedules).Concat(lets));
             if (_evaluating.Count > 0 && (closest is null || lets.Contains(closest)))
                 Report(DiagnosticDescriptors.UndefinedLet, span, name, DidYouMean(closest));
             else if (closest is null)

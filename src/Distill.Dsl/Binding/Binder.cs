@@ -96,7 +96,36 @@ namespace Distill.Dsl.Binding
         private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
             _diagnostics.Add(descriptor.Create(span, args));
 
+        /// <summary>
+        /// The deepest recursion the binder allows, counted in nested <see cref="BindExpression"/> calls across
+        /// parentheses, call arguments and let references together (each is bounded on its own, but 200 lets of
+        /// 100 parentheses each would multiply). Safe on a 1 MiB stack with a wide margin (a test binds it so).
+        /// </summary>
+        public const int MaxBindDepth = 1000;
+
+        private int _depth;
+        private bool _reportedDepth;
+
         private Value BindExpression(ExpressionSyntax expression)
+        {
+            if (_depth >= MaxBindDepth)
+            {
+                if (!_reportedDepth) Report(DiagnosticDescriptors.NestingTooDeep, expression.Span, MaxBindDepth);
+                _reportedDepth = true;
+                return new ErrorValue(expression.Span);
+            }
+            _depth++;
+            try
+            {
+                return BindNested(expression);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private Value BindNested(ExpressionSyntax expression)
         {
             switch (expression)
             {

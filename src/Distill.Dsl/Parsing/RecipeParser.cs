@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Distill.Dsl.Diagnostics;
@@ -127,7 +128,30 @@ namespace Distill.Dsl.Parsing
             int at = failure.Remainder.Position;
             var expected = failure.Expectations.Distinct().ToList();
             string list = expected.Count == 0 ? "a term" : expected.Count == 1 ? expected[0] : string.Join(", ", expected.Take(expected.Count - 1)) + " or " + expected[expected.Count - 1];
-            return DiagnosticDescriptors.SyntaxError.Create(new TextSpan(at, TokenLength(text, at)), Describe(text, at), list);
+            string found = Describe(text, at);
+            var span = at >= text.Length || text[at] == '\n' || text[at] == '\r'
+                ? new TextSpan(AfterLastToken(text, at), 0)
+                : new TextSpan(at, TokenLength(text, at));
+            return DiagnosticDescriptors.SyntaxError.Create(span, found, list);
+        }
+
+        /// <summary>
+        /// Where an error at the end of the input or of a line is shown: right after the last token before
+        /// <paramref name="at"/> (as Roslyn does), not on the empty line past a final newline or after a comment.
+        /// Walks back one line at a time, so the cost is the whitespace and comments skipped plus one line.
+        /// </summary>
+        internal static int AfterLastToken(string text, int at)
+        {
+            int end = Math.Min(at, text.Length);
+            while (end > 0)
+            {
+                int lineStart = end;
+                while (lineStart > 0 && text[lineStart - 1] != '\n' && text[lineStart - 1] != '\r') lineStart--;
+                int last = TrimEnd(text, lineStart, end);
+                if (last > lineStart) return last;
+                end = lineStart - 1;
+            }
+            return 0;
         }
 
         private static string Describe(string text, int at)

@@ -27,8 +27,8 @@ namespace Distill.Runtime
             object? result = value.Kind switch
             {
                 ParamValueKind.Number when type == typeof(double) => value.Number,
-                ParamValueKind.Number when type == typeof(int) && IsIntegral(value.Number, int.MinValue, int.MaxValue) => (int)value.Number,
-                ParamValueKind.Number when type == typeof(long) && IsIntegral(value.Number, long.MinValue, long.MaxValue) => (long)value.Number,
+                ParamValueKind.Number when type == typeof(int) && IsIntegral(value.Number, int.MinValue, 2147483648.0) => (int)value.Number,
+                ParamValueKind.Number when type == typeof(long) && IsIntegral(value.Number, long.MinValue, 9223372036854775808.0) => (long)value.Number,
                 ParamValueKind.Bool when type == typeof(bool) => value.Bool,
                 ParamValueKind.Identifier when type == typeof(string) => value.Identifier,
                 ParamValueKind.Identifier when type.IsEnum => EnumMember(type, value.Identifier),
@@ -38,8 +38,9 @@ namespace Distill.Runtime
                 $"{owner}: value '{value}' of parameter '{argument.Name}' does not fit its property type {propertyType.Name}.");
         }
 
-        private static bool IsIntegral(double number, double min, double max) =>
-            Math.Floor(number) == number && number >= min && number <= max;
+        /// <summary>Whether <paramref name="number"/> is an integer in [<paramref name="min"/>, <paramref name="end"/>) (end exclusive: (double)long.MaxValue is 2⁶³, one past it).</summary>
+        private static bool IsIntegral(double number, double min, double end) =>
+            Math.Floor(number) == number && number >= min && number < end;
 
         private static object? EnumMember(Type enumType, string snake) =>
             enumType.GetFields(BindingFlags.Public | BindingFlags.Static)

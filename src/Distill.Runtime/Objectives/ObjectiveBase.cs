@@ -31,6 +31,14 @@ namespace Distill.Runtime
         /// <summary>Training mode runs stateful updates (SEED's queue); evaluation mode never does.</summary>
         public bool Training { get; set; } = true;
 
+        /// <summary>
+        /// Whether every floating-point input is checked for NaN and ±Inf when a term first reads it (on by
+        /// default): the error names the term and the input instead of a NaN loss spreading into the weights.
+        /// The check is one reduction per input per call (and a device sync on an accelerator); set it to false
+        /// to skip it where the inputs are known to be finite.
+        /// </summary>
+        public bool CheckFinite { get; set; } = true;
+
         /// <summary>Counters from the last call: shared values computed and cache hits.</summary>
         public int LastSharedComputations { get; private set; }
         public int LastSharedHits { get; private set; }
@@ -39,7 +47,7 @@ namespace Distill.Runtime
         {
             CheckInputNames(inputs);
             using var scope = NewDisposeScope();
-            var context = new TermContext(inputs, Training, Device);
+            var context = new TermContext(inputs, Training, Device, CheckFinite);
             Tensor? total = null;
             var values = new List<TermValue>(Terms.Count);
             var ran = new List<LossTerm>(Terms.Count);
@@ -95,7 +103,7 @@ namespace Distill.Runtime
         }
 
         private static ScalarType FirstFloatType(IReadOnlyDictionary<string, Tensor> inputs) =>
-            inputs.Values.Select(t => t.dtype).FirstOrDefault(d => d is ScalarType.Float32 or ScalarType.Float64 or ScalarType.Float16 or ScalarType.BFloat16, ScalarType.Float32);
+            inputs.Values.Where(t => !t.IsInvalid).Select(t => t.dtype).FirstOrDefault(InputReference.IsSupported, ScalarType.Float32);
 
         /// <summary>Every term's persistent state, keyed "termName/stateName" (for checkpoints).</summary>
         public Dictionary<string, Tensor> StateDict()

@@ -16,7 +16,9 @@ namespace Distill.Runtime.Terms
         public override Tensor Forward(TermContext context)
         {
             var logits = TermChecks.Matrix(context, "StudentLogits");
-            var labels = TermChecks.Labels(context, "Labels", logits.shape[0], logits.shape[1]);
+            // The labels come from the data set and define the batch; rows that differ are the logits' fault.
+            var labels = TermChecks.Labels(context, "Labels", rows: null, logits.shape[1]);
+            TermChecks.SameRows(context, "StudentLogits", logits, "Labels", labels.shape[0]);
             return cross_entropy(logits, labels, label_smoothing: LabelSmoothing);
         }
     }

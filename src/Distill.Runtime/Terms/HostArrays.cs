@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Distill.Runtime.Terms
@@ -10,11 +11,33 @@ namespace Distill.Runtime.Terms
         /// <summary>A CPU tensor's elements copied into a managed array (one memcpy after <c>contiguous</c>).</summary>
         public static T[] Copy<T>(Tensor x) where T : unmanaged
         {
+            Require<T>(x);
             var c = x.contiguous();
             var array = new T[c.numel()];
             MemoryMarshal.Cast<byte, T>(c.bytes).CopyTo(array);
             return array;
         }
+
+        /// <summary>
+        /// Throws unless <paramref name="x"/> is a CPU tensor whose elements are <typeparamref name="T"/>: the fused
+        /// kernels reinterpret its bytes, so a tensor of another dtype would be read as garbage, not converted.
+        /// The term input checks refuse mixed dtypes first; this is the kernels' own guard behind them.
+        /// </summary>
+        public static void Require<T>(Tensor x) where T : unmanaged
+        {
+            var expected = ScalarTypeOf<T>();
+            if (x.dtype != expected || x.device_type != DeviceType.CPU)
+                throw new InvalidOperationException($"fused CPU kernel: expected a CPU {expected} tensor, got {x.dtype} on {x.device}.");
+        }
+
+        private static ScalarType ScalarTypeOf<T>() where T : unmanaged => default(T) switch
+        {
+            float => ScalarType.Float32,
+            double => ScalarType.Float64,
+            long => ScalarType.Int64,
+            int => ScalarType.Int32,
+            _ => throw new NotSupportedException(typeof(T).Name),
+        };
 
         /// <summary>A float or double array as a tensor of that dtype.</summary>
         public static Tensor ToTensor<T>(T[] values, long[] shape) where T : unmanaged => values switch

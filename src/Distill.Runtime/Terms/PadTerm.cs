@@ -1,3 +1,4 @@
+using System;
 using static TorchSharp.torch;
 
 namespace Distill.Runtime.Terms
@@ -28,7 +29,10 @@ namespace Distill.Runtime.Terms
             if (logVar.shape[0] != n || (logVar.shape[1] != d && logVar.shape[1] != 1))
                 throw context.Error("StudentLogVar", $"expected shape [{n}, {d}] or [{n}, 1], got {TermChecks.Shape(logVar)}.");
             var diff = teacher.detach() - student;
-            var perSample = (diff * diff / (logVar.exp() + Eps) + logVar).mean([1]);
+            // 1/(eps + e^v) as sigmoid(ln eps − v)/eps: the same value, but no e^v to overflow, so where e^v is
+            // Inf in float32 (v ≳ 88.7) the gradient is 0·diff² rather than Inf/Inf = NaN.
+            var inverseVariance = (Math.Log(Eps) - logVar).sigmoid() * (1.0 / Eps);
+            var perSample = (diff * diff * inverseVariance + logVar).mean([1]);
             return Reduction == PadReduction.Sum ? perSample.sum() : perSample.mean();
         }
     }

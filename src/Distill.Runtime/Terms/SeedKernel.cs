@@ -61,6 +61,7 @@ namespace Distill.Runtime.Terms
             int k = (int)scores.shape[0], p = posS.Length, strips = p / Lanes<T>();
             if (scores.shape[1] != Stride<T>(p) || p % Lanes<T>() != 0 || posT.Length != p || (gradPos is not null && gradPos.Length != p))
                 throw new ArgumentException($"SEED kernel: scores [{string.Join(", ", scores.shape)}] do not match {p} padded rows.", nameof(scores));
+            HostArrays.Require<T>(scores);
             if (!scores.is_contiguous() || MemoryMarshal.Cast<byte, T>(scores.bytes).Length != (long)Stride<T>(p) * k)
                 throw new ArgumentException("SEED kernel: the scores must be one contiguous CPU buffer.", nameof(scores));
             workers = Math.Clamp(workers, 1, Math.Max(strips, 1));

@@ -20,6 +20,12 @@ namespace Distill.Runtime.Terms
         /// <summary>Seed of the queue's random initialisation (randn, then rows normalised).</summary>
         public const ulong QueueSeed = 0x5EED;
 
+        /// <summary>
+        /// The longest queue, 2²⁰ = 16 × the paper's 65,536: a queue of K rows costs K·D elements plus the K·(2N + 16)
+        /// score buffer each step (at D = 128, N = 256 and float32: 512 MiB + 2.1 GiB), and K·D products per row.
+        /// </summary>
+        public const int MaxQueue = 1 << 20;
+
         private Tensor? _queue;
         private long _ptr;
 
@@ -32,7 +38,8 @@ namespace Distill.Runtime.Terms
         [TermParameter(Name = "teacher_temp", Default = 1e-4, Min = 0, MinExclusive = true, Description = "Teacher temperature τ_t.")]
         public double TeacherTemp { get; set; } = 1e-4;
 
-        [TermParameter(Name = "queue", Default = 65536, Min = 1, Description = "Queue length K (a multiple of the batch size).")]
+        [TermParameter(Name = "queue", Default = 65536, Min = 1, Max = MaxQueue,
+            Description = "Queue length K (a multiple of the batch size); memory K·D for the queue plus K·(2N + 16) for the scores, in elements.")]
         public int Queue { get; set; } = 65536;
 
         /// <summary>The queue (K×D unit rows; null before first use) and the next row to overwrite.</summary>
@@ -132,6 +139,9 @@ namespace Distill.Runtime.Terms
         {
             var teacher = TermChecks.Features(context, TeacherInput);
             var t = SharedWork.Normalized(context, TeacherInput, teacher, constant: true);
+            // A batch with a NaN or ±Inf teacher row is not enqueued at all (with the objective's finite check off,
+            // it reaches here): one such row would turn every later batch's loss into NaN until it left the queue.
+            if (!t.isfinite().all().item<bool>()) return;
             var queue = EnsureQueue(context, t);
             long n = t.shape[0];
             if (_graphHoldsQueue)

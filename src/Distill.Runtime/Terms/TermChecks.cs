@@ -12,12 +12,13 @@ namespace Distill.Runtime.Terms
     {
         public static string Shape(Tensor t) => "[" + string.Join(", ", t.shape) + "]";
 
-        /// <summary>A floating-point N×C matrix.</summary>
+        /// <summary>A floating-point N×C matrix with at least one row (an empty batch has no mean).</summary>
         public static Tensor Matrix(TermContext context, string name)
         {
             var t = Floating(context, name);
             if (t.dim() != 2)
                 throw context.Error(name, $"expected a rank-2 tensor [N, C], got {Shape(t)}.");
+            MinRows(context, name, t, 1);
             return t;
         }
 
@@ -27,9 +28,14 @@ namespace Distill.Runtime.Terms
             var t = Floating(context, name);
             if (t.dim() < 2)
                 throw context.Error(name, $"expected a tensor [N, D] or [N, …] of rank ≥ 2, got {Shape(t)}.");
-            if (t.shape[0] < minRows)
-                throw context.Error(name, $"expected at least {minRows} rows, got {Shape(t)}.");
+            MinRows(context, name, t, minRows);
             return t.dim() == 2 ? t : t.reshape(t.shape[0], -1);
+        }
+
+        private static void MinRows(TermContext context, string name, Tensor t, long minRows)
+        {
+            if (t.shape[0] < minRows)
+                throw context.Error(name, $"expected at least {minRows} row{(minRows == 1 ? "" : "s")} (an empty batch has no loss), got {Shape(t)}.");
         }
 
         /// <summary>Throws unless <paramref name="t"/> has <paramref name="rows"/> rows (the batch of <paramref name="other"/>).</summary>
@@ -47,17 +53,17 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>
-        /// int64 class indices of shape [<paramref name="rows"/>] in [0, <paramref name="classes"/>). The range
-        /// check reads the values, so it runs on the CPU only (on an accelerator the kernel asserts instead).
+        /// int64 class indices of shape [<paramref name="rows"/>] (any length when null) in [0, <paramref name="classes"/>).
+        /// The range check reads the values, so it runs on the CPU only (on an accelerator the kernel asserts instead).
         /// </summary>
-        public static Tensor Labels(TermContext context, string name, long rows, long classes)
+        public static Tensor Labels(TermContext context, string name, long? rows, long classes)
         {
             var t = context.Input(name);
             if (t.dtype != ScalarType.Int64)
                 throw context.Error(name, $"expected int64 class indices, got {t.dtype}.");
-            if (t.dim() != 1 || t.shape[0] != rows)
-                throw context.Error(name, $"expected shape [{rows}], got {Shape(t)}.");
-            if (rows > 0 && t.device_type == DeviceType.CPU)
+            if (t.dim() != 1 || rows is { } n && t.shape[0] != n)
+                throw context.Error(name, $"expected shape [{(rows is null ? "N" : rows)}], got {Shape(t)}.");
+            if (t.shape[0] > 0 && t.device_type == DeviceType.CPU)
             {
                 // Read in place on the host: no reduction kernels, no scalar copies.
                 var contiguous = t.contiguous();

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Distill.Runtime;
 using Distill.Training;
 using Distill.Training.Models;
@@ -19,6 +20,9 @@ namespace Distill.Training.Data
         public const string TestImages = "t10k-images-idx3-ubyte.gz";
         public const string TestLabels = "t10k-labels-idx1-ubyte.gz";
         public const int ShippedTrainCount = 8000;
+
+        /// <summary>The image side the built-in models take (28×28, Fashion-MNIST's); other IDX images are refused on load.</summary>
+        public const int ImageSide = 28;
         public const float Mean = 0.2860f;
         public const float Std = 0.3530f;
 
@@ -35,6 +39,7 @@ namespace Distill.Training.Data
             if (folder == Shipped) return new DataSource(shipped, Full: false);
             if (folder is not null)
             {
+                if (File.Exists(folder)) throw new IdxFormatException(folder, "is a file; --data takes the folder holding the four IDX .gz files.");
                 if (!Directory.Exists(folder)) throw new IdxFormatException(folder, "data folder not found.");
                 return new DataSource(folder, Full: true);
             }
@@ -62,6 +67,8 @@ namespace Distill.Training.Data
         {
             string imagesPath = Path.Combine(folder, images), labelsPath = Path.Combine(folder, labels);
             var x = IdxReader.ReadImages(imagesPath);
+            if (x.Shape.Length != 3 || x.Shape[1] != ImageSide || x.Shape[2] != ImageSide)
+                throw new IdxFormatException(imagesPath, $"expected {ImageSide}×{ImageSide} Fashion-MNIST images, found {string.Join("×", x.Shape.Skip(1))}; the built-in models take {ImageSide}×{ImageSide} only.");
             var y = IdxReader.ReadLabels(labelsPath);
             return LabelledImages.FromIdx(x, y, imagesPath, labelsPath);
         }

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Distill.Runtime.Terms;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime
+{
+    /// <summary>
+    /// What every input of one <c>Compute</c> must agree on, taken from the inputs in ordinal name order: the
+    /// device of the first live input and the floating dtype of the first live floating-point input. The fused
+    /// CPU kernels read raw element buffers, so a float32 teacher next to a float64 student would otherwise be
+    /// read as the wrong type; inputs are refused rather than converted, so that no copy or precision change
+    /// happens behind the caller's back.
+    /// </summary>
+    internal sealed class InputReference
+    {
+        private readonly string? _deviceInput, _dtypeInput;
+        private readonly Device? _device;
+        private readonly ScalarType _dtype;
+
+        public InputReference(IReadOnlyDictionary<string, Tensor> inputs)
+        {
+            foreach (var (name, t) in inputs.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                if (t is null || t.IsInvalid) continue;
+                if (_deviceInput is null)
+                {
+                    _deviceInput = name;
+                    _device = t.device;
+                }
+                if (_dtypeInput is null && IsSupported(t.dtype))
+                {
+                    _dtypeInput = name;
+                    _dtype = t.dtype;
+                }
+            }
+        }
+
+        /// <summary>The floating dtypes the terms compute in.</summary>
+        public static bool IsSupported(ScalarType dtype) => dtype is ScalarType.Float32 or ScalarType.Float64;
+
+        public void Check(TermContext context, string name, Tensor t, bool checkFinite)
+        {
+            if (t.IsInvalid)
+                throw context.Error(name, "the tensor has been disposed (its handle is empty); pass a live tensor.");
+            if (_device is not null && !SameDevice(t.device, _device))
+                throw context.Error(name, $"expected a tensor on {_device} like '{_deviceInput}', got one on {t.device}; move the inputs to one device first.");
+            if (!t.is_floating_point()) return;
+            if (!IsSupported(t.dtype))
+                throw context.Error(name, $"expected float32 or float64, got {t.dtype} {TermChecks.Shape(t)}; half-precision inputs are not supported, convert them with .to(ScalarType.Float32).");
+            if (_dtypeInput is not null && t.dtype != _dtype)
+                throw context.Error(name, $"expected {_dtype} like '{_dtypeInput}', got {t.dtype} {TermChecks.Shape(t)}; convert the inputs to one dtype first.");
+            if (checkFinite && t.numel() > 0 && !IsFinite(t))
+            {
+                using var scope = NewDisposeScope();
+                using var _ = no_grad();
+                long bad = t.numel() - t.detach().isfinite().sum().item<long>();
+                throw context.Error(name, $"holds {bad} non-finite value{(bad == 1 ? "" : "s")} (NaN or ±Inf) in {TermChecks.Shape(t)}; "
+                    + "fix the batch or the model upstream, or set the objective's CheckFinite = false to skip this check.");
+            }
+        }
+
+        /// <summary>
+        /// Whether every element is finite, from two reductions that allocate nothing of the input's size: max
+        /// and min propagate NaN, and +Inf / −Inf are the max / min when present. The count for the message is
+        /// only computed when this fails.
+        /// </summary>
+        private static bool IsFinite(Tensor t)
+        {
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            var d = t.detach();
+            return double.IsFinite(d.max().ToDouble()) && double.IsFinite(d.min().ToDouble());
+        }
+
+        private static bool SameDevice(Device a, Device b) => a.type == b.type && (a.index == b.index || a.index < 0 && b.index <= 0 || b.index < 0 && a.index <= 0);
+    }
+}

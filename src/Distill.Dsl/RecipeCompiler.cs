@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Distill.Dsl.Binding;
 using Distill.Dsl.Catalogue;
@@ -30,6 +31,22 @@ namespace Distill.Dsl
             {
                 var internalError = DiagnosticDescriptors.InternalError.Create(new TextSpan(0, 0), e.GetType().Name + ": " + e.Message);
                 return new CompileResult(null, EquatableArray.Create(internalError));
+            }
+        }
+
+        /// <summary>
+        /// What each <c>let</c> of a recipe folds to (for an editor's hover), by name. Lets with an
+        /// error are left out; never throws.
+        /// </summary>
+        public static IReadOnlyDictionary<string, double> FoldLets(string text, TermCatalogue catalogue)
+        {
+            try
+            {
+                return Binder.FoldLets(RecipeParser.Parse(text ?? "").Syntax, catalogue ?? TermCatalogue.Empty);
+            }
+            catch (Exception)
+            {
+                return new Dictionary<string, double>();
             }
         }
     }

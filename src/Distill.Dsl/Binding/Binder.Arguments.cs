@@ -134,7 +134,7 @@ namespace Distill.Dsl.Binding
             bool aboveMax = parameter.Max is double max && (parameter.MaxInclusive ? value > max : value >= max);
             if (belowMin || aboveMax)
             {
-                Report(DiagnosticDescriptors.ArgumentOutOfRange, span, parameter.Name, owner, Range(parameter), ParamValue.FormatNumber(value));
+                Report(DiagnosticDescriptors.ArgumentOutOfRange, span, parameter.Name, owner, parameter.DescribeRange(), ParamValue.FormatNumber(value));
                 return null;
             }
             if (parameter.Kind == ParamKind.Integer && (value > int.MaxValue || value < int.MinValue) && parameter.ClrTypeName.StartsWith("int", StringComparison.Ordinal))
@@ -143,17 +143,6 @@ namespace Distill.Dsl.Binding
                 return null;
             }
             return ParamValue.Of(value);
-        }
-
-        /// <summary>The valid range as users read it: "> 0", ">= 1", "in (0, 1]".</summary>
-        internal static string Range(ParamSpec p)
-        {
-            string F(double v) => ParamValue.FormatNumber(v);
-            if (p.Min is double min && p.Max is double max)
-                return $"in {(p.MinInclusive ? "[" : "(")}{F(min)}, {F(max)}{(p.MaxInclusive ? "]" : ")")}";
-            if (p.Min is double lo) return (p.MinInclusive ? ">= " : "> ") + F(lo);
-            if (p.Max is double hi) return (p.MaxInclusive ? "<= " : "< ") + F(hi);
-            return "finite";
         }
 
         private ParamValue? WrongType(string owner, ParamSpec parameter, TextSpan span, string actual)

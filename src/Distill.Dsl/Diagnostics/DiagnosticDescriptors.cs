@@ -7,6 +7,16 @@ namespace Distill.Dsl.Diagnostics
     /// </summary>
     public static class DiagnosticDescriptors
     {
+        /// <summary>
+        /// Where the diagnostic pages (docs/diagnostics/DSTnnnn.md) are published; every diagnostic links
+        /// its page (the build's help link, the editor's code description). <c>distill explain DSTnnnn</c>
+        /// prints the same page offline.
+        /// </summary>
+        public const string HelpLinkBase = "https://github.com/distill-kd/distill/blob/main/docs/diagnostics/";
+
+        /// <summary>The page of a diagnostic id: <c>HelpLinkBase + "DST0202.md"</c>.</summary>
+        public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
         private const DiagnosticSeverity Error = DiagnosticSeverity.Error;
         private const DiagnosticSeverity Warning = DiagnosticSeverity.Warning;
 

@@ -7,7 +7,9 @@ local M = {}
 function M.setup(opts)
   opts = opts or {}
   local cmd = opts.cmd or { 'distill', 'lsp' }
-  vim.filetype.add({ extension = { distill = 'distill' } })
+  -- An autocommand rather than vim.filetype.add: 0.7 reads filetype.lua only with do_filetype_lua,
+  -- and its fallback detection calls '#'-commented files 'conf'.
+  vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, { pattern = '*.distill', command = 'set filetype=distill' })
   vim.api.nvim_create_autocmd('FileType', {
     pattern = 'distill',
     callback = function(args)

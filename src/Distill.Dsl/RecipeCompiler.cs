@@ -25,7 +25,7 @@ namespace Distill.Dsl
                 var diagnostics = parsed.Diagnostics.Concat(bindDiagnostics)
                     .OrderBy(d => d.Span.Start)
                     .ToEquatableArray();
-                return new CompileResult(diagnostics.Any(d => d.IsError) ? null : recipe, diagnostics);
+                return new CompileResult(diagnostics.Any(d => d.IsError) ? null : recipe, diagnostics) { Partial = recipe };
             }
             catch (Exception e)
             {

@@ -30,7 +30,7 @@ internal sealed class DistillLanguageServer(EditorCatalogue catalogue)
     public InitializeResult Initialize(InitializeParams _) => new(
         new ServerCapabilities(
             new TextDocumentSyncOptions(true, 1),
-            new CompletionOptions(["(", ",", "=", " "]),
+            new CompletionOptions(["(", ",", "="]),
             true,
             new SignatureHelpOptions(["(", ","], [" "]),
             true,

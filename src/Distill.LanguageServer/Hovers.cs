@@ -34,9 +34,9 @@ internal static class Hovers
             ? TermDocs.Parameter(call, parameter)
             : null;
 
-    private static string Let(RecipeDocument document, string name)
+    private static string? Let(RecipeDocument document, string name)
     {
-        var let = document.Parse.Syntax.Lets.First(l => l.Name == name);
+        if (document.Parse.Syntax.Lets.FirstOrDefault(l => l.Name == name) is not { } let) return null;
         string value = document.LetValues.TryGetValue(name, out var v) ? ParamValue.FormatNumber(v) : "(does not fold to a number; see the diagnostics)";
         string written = document.Text.Substring(let.Value.Span.Start, let.Value.Span.Length);
         return $"**{name}** — let = `{value}`" + (written.Length > 0 && written != value ? $"\n\nwritten as `{written}`" : "");

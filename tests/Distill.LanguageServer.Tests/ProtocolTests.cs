@@ -71,7 +71,7 @@ public class ProtocolTests
 
         await client.Change(Uri, 3, "ce + pad(reduction = )\n");
         var values = (await client.Request("textDocument/completion", LspClient.At(Uri, 0, 21)))!["items"]!.AsArray();
-        Assert.Equal(["mean", "sum"], values.Select(i => (string?)i!["label"]).ToArray());
+        Assert.Equal(new[] { "mean", "sum" }, values.Select(i => (string)i!["label"]!).ToArray());
     }
 
     [Fact]

@@ -10,6 +10,8 @@ local function check(name, ok, detail)
   if not ok then failures = failures + 1 end
 end
 
+-- -u NONE starts without filetype detection, which every user config has on.
+vim.cmd('filetype on')
 local repo = vim.fn.getcwd()
 package.path = repo .. '/editors/neovim/?.lua;' .. package.path
 local cmd = vim.split(os.getenv('DISTILL_LSP') or 'distill lsp', ' ', { trimempty = true })
@@ -24,7 +26,7 @@ vim.cmd('edit ' .. path)
 local buf = vim.api.nvim_get_current_buf()
 check('filetype', vim.bo[buf].filetype == 'distill', vim.bo[buf].filetype)
 
-local got = vim.wait(60000, function() return #vim.diagnostic.get(buf) > 0 end, 100)
+local got = vim.wait(30000, function() return #vim.diagnostic.get(buf) > 0 end, 100)
 local diagnostics = vim.diagnostic.get(buf)
 check('diagnostic published', got, tostring(#diagnostics))
 if got then

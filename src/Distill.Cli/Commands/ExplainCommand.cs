@@ -8,12 +8,12 @@ using Distill.Runtime;
 
 namespace Distill.Cli.Commands
 {
-    /// <summary><c>distill explain &lt;file&gt; [--emit]</c>: what a recipe computes, or the C# the generator makes of it.</summary>
+    /// <summary><c>distill explain &lt;file&gt; [--emit]</c>: what a recipe computes, or the C# the generator makes of it; <c>distill explain DST0202</c>: a diagnostic's page.</summary>
     internal static class ExplainCommand
     {
         public static Command Create()
         {
-            var file = new Argument<string>("file") { Description = "the .distill recipe" };
+            var file = new Argument<string>("file") { Description = "the .distill recipe, or a diagnostic id such as DST0202 to print its page" };
             var emit = new Option<bool>("--emit") { Description = "print the C# class the source generator emits for this recipe instead" };
             var rootNamespace = new Option<string>("--namespace")
             {
@@ -21,7 +21,7 @@ namespace Distill.Cli.Commands
                 DefaultValueFactory = _ => "",
             };
             var terms = CliOptions.Terms();
-            var command = new Command("explain", "Show a recipe's normalised weighted sum, each term with all its parameters (defaults marked), inputs, weights and schedules, and the inputs it requires.")
+            var command = new Command("explain", "Show a recipe's normalised weighted sum, each term with all its parameters (defaults marked), inputs, weights and schedules, and the inputs it requires. Given a diagnostic id (DST0202), print that diagnostic's page: what it means, an example, the fix.")
             {
                 file,
                 emit,
@@ -30,6 +30,8 @@ namespace Distill.Cli.Commands
             };
             command.SetAction(r => CliOptions.Guard(r, (output, error) =>
             {
+                string path = r.GetValue(file)!;
+                if (DiagnosticPages.IsId(path) && !File.Exists(path)) return DiagnosticPages.Print(path, output, error);
                 var catalogue = CliOptions.Catalogue(r.GetValue(terms));
                 return r.GetValue(emit)
                     ? Emit(r.GetValue(file)!, r.GetValue(rootNamespace) ?? "", catalogue, output, error)

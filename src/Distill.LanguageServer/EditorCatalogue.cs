@@ -16,6 +16,7 @@ public sealed record EditorCatalogue(TermCatalogue Terms, EquatableArray<string>
     public static EditorCatalogue Of(TermCatalogue terms, IEnumerable<string>? declaredTaps = null) => new(
         terms,
         terms.Terms.SelectMany(t => t.Inputs).Where(i => i.TapParameter is not null).Select(i => i.Tap)
+            .Concat(terms.Taps)
             .Concat(declaredTaps ?? Enumerable.Empty<string>())
             .Distinct(StringComparer.Ordinal)
             .OrderBy(t => t, StringComparer.Ordinal)

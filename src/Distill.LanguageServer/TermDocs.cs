@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text;
 using Distill.Dsl;
 using Distill.Dsl.Catalogue;
+using Distill.Dsl.Costs;
 
 namespace Distill.LanguageServer;
 
@@ -47,6 +48,13 @@ internal static class TermDocs
             sb.Append("- `").Append(name).Append('`');
             if (input.Description.Length > 0) sb.Append(": ").Append(input.Description);
             sb.Append('\n');
+        }
+        if (TermCosts.Estimate(term.Name, CostSize.Reference) is { } cost)
+        {
+            var size = CostSize.Reference;
+            sb.Append("\nCost at N = ").Append(size.Batch).Append(", D = ").Append(size.Dim).Append(", C = ").Append(size.Classes)
+                .Append(" (forward and backward; `distill explain <recipe> --batch N --dim D` for another size): ")
+                .Append(TermCosts.Describe(cost)).Append('\n');
         }
         return sb.ToString();
     }

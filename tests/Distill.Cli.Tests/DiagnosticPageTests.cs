@@ -43,7 +43,9 @@ public sealed class DiagnosticPageTests : System.IDisposable
             string page = File.ReadAllText(Path.Combine(Pages(), descriptor.Id + ".md"));
             var example = Regex.Match(page, "```distill\n(.*?)```", RegexOptions.Singleline);
             Assert.True(example.Success, $"{descriptor.Id}.md has no example");
-            var result = RecipeCompiler.Compile(example.Groups[1].Value, RuntimeCatalogue.BuiltIn.Catalogue);
+            // DST0207's page says its example is in a project that declares the taps embedding and features.
+            var catalogue = descriptor == DiagnosticDescriptors.UnknownTap ? RuntimeCatalogue.BuiltIn.Catalogue.WithTaps(["embedding", "features"]) : RuntimeCatalogue.BuiltIn.Catalogue;
+            var result = RecipeCompiler.Compile(example.Groups[1].Value, catalogue);
             var reported = result.Diagnostics.Where(d => d.Id == descriptor.Id).ToList();
             Assert.True(reported.Count > 0, $"the example of {descriptor.Id}.md reports {string.Join(", ", result.Diagnostics.Select(d => d.Id))}");
             Assert.Contains(": " + reported[0].Message, page);

@@ -122,6 +122,23 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task A_tap_the_project_does_not_declare_is_reported_and_declared_taps_complete()
+    {
+        var catalogue = EditorCatalogue.Of(LspClient.BuiltIn.Terms.WithTaps(["embedding", "features"]));
+        await using var client = new LspClient(catalogue);
+        await client.Request("initialize", new JsonObject { ["capabilities"] = new JsonObject() });
+        await client.Open(Uri, "ce + sp(at = fetures)\n");
+
+        var diagnostic = client.NextNotification("textDocument/publishDiagnostics")["params"]!["diagnostics"]![0]!;
+        Assert.Equal("DST0207", (string?)diagnostic["code"]);
+        Assert.Equal("unknown tap 'fetures' for 'at' of 'sp'; did you mean 'features'?", (string?)diagnostic["message"]);
+        Assert.Equal(13, (int)diagnostic["range"]!["start"]!["character"]!);
+
+        var items = (await client.Request("textDocument/completion", LspClient.At(Uri, 0, 13)))!["items"]!.AsArray();
+        Assert.Equal(new[] { "embedding", "features" }, items.Select(i => (string)i!["label"]!).ToArray());
+    }
+
+    [Fact]
     public async Task Shutdown_then_exit_ends_the_server_with_code_0()
     {
         var client = await Started();

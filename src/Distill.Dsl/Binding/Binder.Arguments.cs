@@ -103,8 +103,12 @@ namespace Distill.Dsl.Binding
                     if (identifier is not null && parameter.EnumValues.Contains(identifier)) return ParamValue.OfIdentifier(identifier);
                     return WrongType(owner, parameter, syntax.Span, Describe(identifier, number));
                 case ParamKind.Tap:
-                    if (identifier is not null) return ParamValue.OfIdentifier(identifier);
-                    return WrongType(owner, parameter, syntax.Span, Describe(identifier, number));
+                    if (identifier is null) return WrongType(owner, parameter, syntax.Span, Describe(identifier, number));
+                    if (_catalogue.Taps.IsEmpty || _catalogue.Taps.Contains(identifier)) return ParamValue.OfIdentifier(identifier);
+                    var tap = Suggestions.Closest(identifier, _catalogue.Taps);
+                    Report(DiagnosticDescriptors.UnknownTap, syntax.Span, identifier, parameter.Name, owner,
+                        tap is not null ? DidYouMean(tap) : "; the project declares " + string.Join(", ", _catalogue.Taps));
+                    return null;
             }
 
             if (identifier is not null)

@@ -13,10 +13,11 @@ namespace Distill.Dsl.Costs
     public static class TermCosts
     {
         /// <summary>
-        /// Seconds per counted forward operation for forward plus backward, the median over the
-        /// built-in terms of measured time ÷ counted operations in the calibration run of docs/costs.md.
+        /// Seconds per counted forward operation for forward plus backward: Σ measured ÷ Σ counted over
+        /// the built-in terms at N = 256, D = 128, C = 100 in the calibration run of docs/costs.md
+        /// (scripts/calibrate-costs.sh, on a heavily loaded 2-core machine, so it overstates times).
         /// </summary>
-        public const double SecondsPerFlop = 1.0e-9;
+        public const double SecondsPerFlop = 1.47e-9;
 
         private sealed record Model(string Time, string Memory, Func<double, double, double, double> Flops, Func<double, double, double, double> Elements);
 

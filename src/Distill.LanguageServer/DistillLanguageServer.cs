@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -12,7 +13,7 @@ namespace Distill.LanguageServer;
 /// (full sync) through the compiler and the editor views; none of them throws on any text (the
 /// fuzz property in the tests drives them with the compiler's generators).
 /// </summary>
-internal sealed class DistillLanguageServer(EditorCatalogue catalogue)
+internal sealed class DistillLanguageServer(EditorCatalogue catalogue, Func<string, EditorCatalogue?>? projectCatalogue = null)
 {
     private readonly ConcurrentDictionary<string, RecipeDocument> _documents = new();
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -26,8 +27,21 @@ internal sealed class DistillLanguageServer(EditorCatalogue catalogue)
 
     public void Attach(JsonRpc rpc) => _rpc = rpc;
 
+    /// <summary>
+    /// Answers with the capabilities; with a workspace folder and a project catalogue reader (the
+    /// host's: <c>distill lsp</c> without <c>--terms</c>), the user's own terms from the project's
+    /// build output join the catalogue.
+    /// </summary>
     [JsonRpcMethod("initialize")]
-    public InitializeResult Initialize(InitializeParams _) => new(
+    public InitializeResult Initialize(InitializeParams p)
+    {
+        if (projectCatalogue is not null && p.RootUri is { } root && System.Uri.TryCreate(root, UriKind.Absolute, out var uri) && uri.IsFile
+            && projectCatalogue(uri.LocalPath) is { } found)
+            catalogue = found;
+        return Capabilities();
+    }
+
+    private static InitializeResult Capabilities() => new(
         new ServerCapabilities(
             new TextDocumentSyncOptions(true, 1),
             new CompletionOptions(["(", ",", "="]),

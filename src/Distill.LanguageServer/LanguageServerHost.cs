@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -11,14 +12,16 @@ public static class LanguageServerHost
 {
     /// <summary>
     /// Serves until the client sends <c>exit</c> or closes the stream. Returns the process exit code
-    /// LSP asks for: 0 after <c>shutdown</c> then <c>exit</c>, 1 otherwise.
+    /// LSP asks for: 0 after <c>shutdown</c> then <c>exit</c>, 1 otherwise. <paramref name="projectCatalogue"/>,
+    /// when given, is asked on <c>initialize</c> for the catalogue of the workspace folder's project
+    /// (null: keep <paramref name="catalogue"/>).
     /// </summary>
-    public static async Task<int> RunAsync(Stream input, Stream output, EditorCatalogue catalogue)
+    public static async Task<int> RunAsync(Stream input, Stream output, EditorCatalogue catalogue, Func<string, EditorCatalogue?>? projectCatalogue = null)
     {
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        var server = new DistillLanguageServer(catalogue);
+        var server = new DistillLanguageServer(catalogue, projectCatalogue);
         using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
         server.Attach(rpc);
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });

@@ -4,7 +4,10 @@ using Distill.LanguageServer;
 
 namespace Distill.Cli.Commands
 {
-    /// <summary><c>distill lsp [--terms a.dll]</c>: the language server on stdin/stdout, for editors.</summary>
+    /// <summary>
+    /// <c>distill lsp [--terms a.dll]</c>: the language server on stdin/stdout, for editors. Without
+    /// <c>--terms</c> it reads the user's terms from the workspace project's build output. Logs go to stderr.
+    /// </summary>
     internal static class LspCommand
     {
         public static Command Create()
@@ -14,10 +17,13 @@ namespace Distill.Cli.Commands
             {
                 terms,
             };
-            command.SetAction(r => CliOptions.Guard(r, (_, _) =>
+            command.SetAction(r => CliOptions.Guard(r, (_, error) =>
             {
-                var catalogue = EditorCatalogue.Of(CliOptions.Catalogue(r.GetValue(terms)).Catalogue);
-                return LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), catalogue).GetAwaiter().GetResult();
+                var given = r.GetValue(terms);
+                var catalogue = EditorCatalogue.Of(CliOptions.Catalogue(given).Catalogue);
+                // Without --terms, the workspace's own project build output supplies the user's terms.
+                Func<string, EditorCatalogue?>? project = given is { Length: > 0 } ? null : folder => ProjectCatalogue.Find(folder, error);
+                return LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), catalogue, project).GetAwaiter().GetResult();
             }));
             return command;
         }

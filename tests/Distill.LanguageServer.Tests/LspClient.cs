@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Distill.Dsl;
 using Distill.Runtime;
 using Nerdbank.Streams;
 
@@ -24,11 +23,11 @@ public sealed class LspClient : IAsyncDisposable
     private readonly BlockingCollection<JsonObject> _notifications = new();
     private int _nextId;
 
-    public LspClient(EditorCatalogue? catalogue = null)
+    public LspClient(EditorCatalogue? catalogue = null, Func<string, EditorCatalogue?>? projectCatalogue = null)
     {
         var (client, server) = FullDuplexStream.CreatePair();
         _stream = client;
-        _server = LanguageServerHost.RunAsync(server, server, catalogue ?? BuiltIn);
+        _server = LanguageServerHost.RunAsync(server, server, catalogue ?? BuiltIn, projectCatalogue);
         _reader = Task.Run(ReadLoop);
     }
 

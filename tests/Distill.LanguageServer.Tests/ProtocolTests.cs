@@ -139,6 +139,20 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task The_workspace_folders_project_catalogue_replaces_the_built_in_one_on_initialize()
+    {
+        string? asked = null;
+        var project = EditorCatalogue.Of(LspClient.BuiltIn.Terms.WithTaps(["features"]));
+        await using var client = new LspClient(projectCatalogue: folder => { asked = folder; return project; });
+        await client.Request("initialize", new JsonObject { ["rootUri"] = "file:///work/app", ["capabilities"] = new JsonObject() });
+        await client.Open(Uri, "ce + sp(at = fetures)\n");
+
+        var diagnostic = client.NextNotification("textDocument/publishDiagnostics")["params"]!["diagnostics"]![0]!;
+        Assert.Equal("/work/app", asked);
+        Assert.Equal("DST0207", (string?)diagnostic["code"]);
+    }
+
+    [Fact]
     public async Task Shutdown_then_exit_ends_the_server_with_code_0()
     {
         var client = await Started();

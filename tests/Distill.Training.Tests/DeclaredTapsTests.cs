@@ -1,3 +1,4 @@
+using System.Linq;
 using Distill.Runtime;
 using Distill.Training.Models;
 

@@ -15,6 +15,7 @@ namespace Distill.Cli
             root.Subcommands.Add(DemoCommand.Create());
             root.Subcommands.Add(TrainCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
+            root.Subcommands.Add(LspCommand.Create());
             return root;
         }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Distill.Dsl;
 using Distill.Dsl.Binding;
 using Distill.Dsl.Catalogue;
+using Distill.Dsl.Costs;
 
 namespace Distill.Cli
 {
@@ -13,7 +14,8 @@ namespace Distill.Cli
     /// </summary>
     internal static class RecipeExplainer
     {
-        public static void Write(TextWriter w, string path, BoundRecipe recipe, TermCatalogue catalogue)
+        /// <param name="size">With a size, each term also shows its time and memory order and the estimate at that size.</param>
+        public static void Write(TextWriter w, string path, BoundRecipe recipe, TermCatalogue catalogue, CostSize? size = null)
         {
             w.WriteLine(path);
             w.WriteLine($"  total = {Sum(recipe)}");
@@ -29,9 +31,13 @@ namespace Distill.Cli
                     WriteArguments(w, "schedule", schedule.Name + ".", schedule.Arguments, catalogue.FindSchedule(schedule.Name)?.Parameters);
                 WriteArguments(w, "params", "", term.Arguments, spec?.Parameters);
                 w.WriteLine($"      inputs    {string.Join(", ", term.Inputs.Select(Input))}");
+                if (size is not null)
+                    w.WriteLine($"      cost      {(TermCosts.Estimate(term.Name, size) is { } cost ? TermCosts.Describe(cost) : "no cost model (not a built-in term)")}");
             }
             w.WriteLine();
             w.WriteLine($"  required inputs: {string.Join(", ", recipe.Inputs.Select(Input))}");
+            if (size is not null)
+                w.WriteLine($"  costs at N = {size.Batch}, D = {size.Dim}, C = {size.Classes}, per forward and backward pass; times calibrated on the machine of docs/costs.md");
         }
 
         /// <summary><c>ce + 0.9 * kd(T=2) - 0.5 * warmup(epochs = 5) * pad</c>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Distill.Dsl.Binding;
 using Distill.Dsl.Catalogue;
@@ -24,12 +25,28 @@ namespace Distill.Dsl
                 var diagnostics = parsed.Diagnostics.Concat(bindDiagnostics)
                     .OrderBy(d => d.Span.Start)
                     .ToEquatableArray();
-                return new CompileResult(diagnostics.Any(d => d.IsError) ? null : recipe, diagnostics);
+                return new CompileResult(diagnostics.Any(d => d.IsError) ? null : recipe, diagnostics) { Partial = recipe };
             }
             catch (Exception e)
             {
                 var internalError = DiagnosticDescriptors.InternalError.Create(new TextSpan(0, 0), e.GetType().Name + ": " + e.Message);
                 return new CompileResult(null, EquatableArray.Create(internalError));
+            }
+        }
+
+        /// <summary>
+        /// What each <c>let</c> of a recipe folds to (for an editor's hover), by name. Lets with an
+        /// error are left out; never throws.
+        /// </summary>
+        public static IReadOnlyDictionary<string, double> FoldLets(string text, TermCatalogue catalogue)
+        {
+            try
+            {
+                return Binder.FoldLets(RecipeParser.Parse(text ?? "").Syntax, catalogue ?? TermCatalogue.Empty);
+            }
+            catch (Exception)
+            {
+                return new Dictionary<string, double>();
             }
         }
     }

@@ -105,6 +105,29 @@ namespace Distill.Generators
             return new CatalogueResult(catalogue, diagnostics.ToEquatableArray());
         }
 
+        /// <summary>
+        /// The taps the project declares (<c>[assembly: DistillTaps(...)]</c> in its own code) and, only
+        /// then, those its references declare (the built-in models); empty when the project declares
+        /// none, which leaves taps unchecked.
+        /// </summary>
+        private static EquatableArray<string> ReadDeclaredTaps(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var own = TapsOf(compilation.Assembly).ToList();
+            if (own.Count == 0) return EquatableArray<string>.Empty;
+            return own.Concat(compilation.SourceModule.ReferencedAssemblySymbols.SelectMany(TapsOf))
+                .Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        private static IEnumerable<string> TapsOf(IAssemblySymbol assembly) =>
+            assembly.GetAttributes()
+                .Where(a => SymbolCatalogueReader.Is(a, KnownNames.TapsAttribute))
+                .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : ImmutableArray.Create(c)))
+                .Select(c => c.Value as string)
+                .OfType<string>();
+
+        private static CatalogueResult AddTaps((CatalogueResult Result, EquatableArray<string> Taps) input, CancellationToken cancellationToken) =>
+            input.Taps.IsEmpty ? input.Result : input.Result with { Catalogue = input.Result.Catalogue.WithTaps(input.Taps) };
+
         private static TermCatalogue SelectTerms(CatalogueResult result, CancellationToken cancellationToken) => result.Catalogue;
 
         private static EquatableArray<DiagnosticInfo> SelectDiagnostics(CatalogueResult result, CancellationToken cancellationToken) => result.Diagnostics;

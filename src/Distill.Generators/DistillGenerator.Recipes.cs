@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using Distill.Dsl;
+using Distill.Dsl.Binding;
 using Distill.Dsl.Catalogue;
 using Distill.Dsl.Text;
 using Microsoft.CodeAnalysis;
@@ -34,21 +35,30 @@ namespace Distill.Generators
                 var result = RecipeCompiler.Compile(file.Text, input.Catalogue);
                 var lines = new SourceLines(file.Text);
                 var diagnostics = result.Diagnostics.Select(d => GeneratorDiagnostics.FromRecipe(d, file.Path, lines)).ToEquatableArray();
-                return new CompiledRecipe(file, ns, className, input.Catalogue, result.HasErrors ? null : result.Recipe, diagnostics);
+                string? errors = result.Diagnostics.FirstOrDefault(d => d.IsError) is { } first
+                    ? $"the recipe has errors, so this class is only a stand-in: {first.Format(System.IO.Path.GetFileName(file.Path), lines)}; fix the recipe and rebuild"
+                    : null;
+                return new CompiledRecipe(file, ns, className, input.Catalogue, result.Partial, errors, diagnostics);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return new CompiledRecipe(file, ns, className, input.Catalogue, null, EquatableArray.Create(GeneratorDiagnostics.Internal(file.Path, e)));
+                return new CompiledRecipe(file, ns, className, input.Catalogue, null, null, EquatableArray.Create(GeneratorDiagnostics.Internal(file.Path, e)));
             }
         }
 
-        /// <summary>The objective class's C# text, through the same public emitter the CLI uses.</summary>
+        /// <summary>
+        /// The objective class's C# text, through the same public emitter the CLI uses. A recipe with
+        /// errors still gets its class, as a stand-in with the inputs that could be inferred, so the
+        /// user's code that names it compiles and the build shows only the DST errors (no CS cascade).
+        /// </summary>
         private static RecipeOutput EmitRecipe(CompiledRecipe compiled, CancellationToken cancellationToken)
         {
-            if (compiled.Recipe is null) return new RecipeOutput(null, compiled.Diagnostics);
+            var recipe = compiled.Recipe;
+            if (recipe is null && compiled.Errors is not null) recipe = new BoundRecipe(EquatableArray<BoundTerm>.Empty, EquatableArray<BoundInput>.Empty);
+            if (recipe is null) return new RecipeOutput(null, compiled.Diagnostics);
             try
             {
-                string code = ObjectiveEmitter.Emit(compiled.Recipe, compiled.Catalogue, compiled.Namespace, compiled.ClassName, compiled.File.Text);
+                string code = ObjectiveEmitter.Emit(recipe, compiled.Catalogue, compiled.Namespace, compiled.ClassName, compiled.File.Text, compiled.Errors);
                 string fullName = compiled.Namespace.Length == 0 ? compiled.ClassName : compiled.Namespace + "." + compiled.ClassName;
                 return new RecipeOutput(new GeneratedSource(fullName, compiled.File.Path, code), compiled.Diagnostics);
             }

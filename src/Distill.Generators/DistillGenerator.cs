@@ -26,6 +26,8 @@ namespace Distill.Generators
                 .Combine(declaredTerms.Collect())
                 .Combine(declaredSchedules.Collect())
                 .Select(MergeCatalogue)
+                .Combine(context.CompilationProvider.Select(ReadDeclaredTaps).WithTrackingName(TrackingNames.DeclaredTaps))
+                .Select(AddTaps)
                 .WithTrackingName(TrackingNames.Catalogue);
 
             var options = context.AnalyzerConfigOptionsProvider

@@ -64,7 +64,8 @@ namespace Distill.Generators
                 Dsl.Diagnostics.DiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
                 _ => DiagnosticSeverity.Info,
             };
-            return new DiagnosticInfo(diagnostic.Id, diagnostic.Id, severity, diagnostic.Message, location);
+            string title = System.Linq.Enumerable.FirstOrDefault(Dsl.Diagnostics.DiagnosticDescriptors.All, d => d.Id == diagnostic.Id)?.Title ?? diagnostic.Id;
+            return new DiagnosticInfo(diagnostic.Id, title, severity, diagnostic.Message, location);
         }
 
         private static DiagnosticInfo Error(string id, string title, string message, LocationInfo? at) =>

@@ -5,6 +5,7 @@ namespace Distill.Generators
     {
         public const string TermAttribute = "Distill.Runtime.DistillTermAttribute";
         public const string ScheduleAttribute = "Distill.Runtime.DistillScheduleAttribute";
+        public const string TapsAttribute = "Distill.Runtime.DistillTapsAttribute";
         public const string ParameterAttribute = "Distill.Runtime.TermParameterAttribute";
         public const string InputAttribute = "Distill.Runtime.TermInputAttribute";
         public const string LossTerm = "Distill.Runtime.LossTerm";

@@ -6,6 +6,7 @@ namespace Distill.Generators
         public const string ReferencedCatalogue = nameof(ReferencedCatalogue);
         public const string DeclaredTerms = nameof(DeclaredTerms);
         public const string DeclaredSchedules = nameof(DeclaredSchedules);
+        public const string DeclaredTaps = nameof(DeclaredTaps);
         public const string Catalogue = nameof(Catalogue);
         public const string Options = nameof(Options);
         public const string RecipeFile = nameof(RecipeFile);

@@ -81,6 +81,19 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(["1 recipe checked: 0 errors, 0 warnings."], output);
     }
 
+    [Fact]
+    public void A_tap_the_terms_assembly_does_not_declare_is_an_error_at_its_span()
+    {
+        string path = _cli.Write("taps.distill", "ce + sp(at = fetures) + sp(at = layer3)\n");
+        string assembly = typeof(UserScaleTerm).Assembly.Location;
+
+        var (without, _, _) = _cli.Run("check", path);
+        var (with, output, _) = _cli.Run("check", path, "--terms", assembly);
+
+        Assert.Equal((0, 1), (without, with));
+        Assert.Equal($"{path}(1,14): error DST0207: unknown tap 'fetures' for 'at' of 'sp'; did you mean 'features'?", output[0]);
+    }
+
     [Theory]
     [InlineData("check")]
     [InlineData("explain")]

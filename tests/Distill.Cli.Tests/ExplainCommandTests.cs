@@ -7,6 +7,19 @@ public sealed class ExplainCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
+    public void With_a_batch_size_each_term_shows_its_cost_orders_and_estimate()
+    {
+        string path = _cli.Write("r.distill", "ce + rkd.angle\n");
+
+        var (exit, output, _) = _cli.Run("explain", path, "--batch", "256", "--dim", "128");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(output, l => l.StartsWith("      cost      time O(N²·D + N³) ≈ 537 MFLOP ≈ ") && l.EndsWith(", memory O(N²) ≈ 1.5 MiB (float32)"));
+        Assert.Contains(output, l => l.StartsWith("      cost      time O(N·C) ≈ 128 kFLOP"));
+        Assert.StartsWith("  costs at N = 256, D = 128, C = 100", output[^1]);
+    }
+
+    [Fact]
     public void Shows_the_sum_each_term_with_defaults_marked_and_the_required_inputs()
     {
         string path = _cli.Write("r.distill", "ce + 0.9 * kd(T = 2) + 0.5 * warmup(epochs = 5) * kd\n");

@@ -14,6 +14,9 @@ public static class TestCatalogue
     private static ParamSpec Integer(string name, double? def, double? min = null, string? group = null) =>
         new(name, Pascal(name), "int", ParamKind.Integer, def is null ? null : ParamValue.Of(def.Value), min, true, null, true, EquatableArray<string>.Empty, group, "");
 
+    /// <summary>The taps a test project declares for its models (the taps*.distill baselines).</summary>
+    public static readonly string[] DeclaredTaps = ["embedding", "features", "layer3", "logits"];
+
     private static ParamSpec Tap(string name = "at") =>
         new(name, "At", "string", ParamKind.Tap, ParamValue.OfIdentifier("embedding"), null, true, null, true, EquatableArray<string>.Empty, null, "");
 

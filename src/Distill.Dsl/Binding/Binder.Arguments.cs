@@ -103,8 +103,12 @@ namespace Distill.Dsl.Binding
                     if (identifier is not null && parameter.EnumValues.Contains(identifier)) return ParamValue.OfIdentifier(identifier);
                     return WrongType(owner, parameter, syntax.Span, Describe(identifier, number));
                 case ParamKind.Tap:
-                    if (identifier is not null) return ParamValue.OfIdentifier(identifier);
-                    return WrongType(owner, parameter, syntax.Span, Describe(identifier, number));
+                    if (identifier is null) return WrongType(owner, parameter, syntax.Span, Describe(identifier, number));
+                    if (_catalogue.Taps.IsEmpty || _catalogue.Taps.Contains(identifier)) return ParamValue.OfIdentifier(identifier);
+                    var tap = Suggestions.Closest(identifier, _catalogue.Taps);
+                    Report(DiagnosticDescriptors.UnknownTap, syntax.Span, identifier, parameter.Name, owner,
+                        tap is not null ? DidYouMean(tap) : "; the project declares " + string.Join(", ", _catalogue.Taps));
+                    return null;
             }
 
             if (identifier is not null)
@@ -134,7 +138,7 @@ namespace Distill.Dsl.Binding
             bool aboveMax = parameter.Max is double max && (parameter.MaxInclusive ? value > max : value >= max);
             if (belowMin || aboveMax)
             {
-                Report(DiagnosticDescriptors.ArgumentOutOfRange, span, parameter.Name, owner, Range(parameter), ParamValue.FormatNumber(value));
+                Report(DiagnosticDescriptors.ArgumentOutOfRange, span, parameter.Name, owner, parameter.DescribeRange(), ParamValue.FormatNumber(value));
                 return null;
             }
             if (parameter.Kind == ParamKind.Integer && TypeRange(parameter.ClrTypeName) is var (lo, hi, text) && (value < lo || value >= hi))
@@ -155,17 +159,6 @@ namespace Distill.Dsl.Binding
             "long" => (long.MinValue, 9223372036854775808.0, $"in [{long.MinValue}, {long.MaxValue}]"),
             _ => null,
         };
-
-        /// <summary>The valid range as users read it: "> 0", ">= 1", "in (0, 1]".</summary>
-        internal static string Range(ParamSpec p)
-        {
-            string F(double v) => ParamValue.FormatNumber(v);
-            if (p.Min is double min && p.Max is double max)
-                return $"in {(p.MinInclusive ? "[" : "(")}{F(min)}, {F(max)}{(p.MaxInclusive ? "]" : ")")}";
-            if (p.Min is double lo) return (p.MinInclusive ? ">= " : "> ") + F(lo);
-            if (p.Max is double hi) return (p.MaxInclusive ? "<= " : "< ") + F(hi);
-            return "finite";
-        }
 
         private ParamValue? WrongType(string owner, ParamSpec parameter, TextSpan span, string actual)
         {

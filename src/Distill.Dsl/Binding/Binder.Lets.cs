@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Distill.Dsl.Catalogue;
 using Distill.Dsl.Diagnostics;
 using Distill.Dsl.Syntax;
 using Distill.Dsl.Text;
@@ -91,6 +92,19 @@ namespace Distill.Dsl.Binding
                     break;
             }
             state.Value = value;
+        }
+
+        /// <summary>The folded value of every let that is a number, by name; a let with an error is left out.</summary>
+        public static IReadOnlyDictionary<string, double> FoldLets(RecipeSyntax recipe, TermCatalogue catalogue)
+        {
+            var binder = new Binder(catalogue, recipe);
+            binder.FinishLets();
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var let in binder._lets)
+            {
+                if (let.Value.Value is ConstValue constant) values[let.Key] = constant.Number;
+            }
+            return values;
         }
 
         /// <summary>Evaluates lets nothing referenced (so their own errors show) and warns that they are unused.</summary>

@@ -24,6 +24,7 @@ namespace Distill.Dsl.Binding
             _lets = DeclareLets(recipe.Lets);
         }
 
+        /// <summary>The assembled recipe (null without terms), also when there are errors: then it holds the terms that bound, for tools that show what they can.</summary>
         public static (BoundRecipe? Recipe, IReadOnlyList<DistillDiagnostic> Diagnostics) Bind(RecipeSyntax recipe, TermCatalogue catalogue)
         {
             var binder = new Binder(catalogue, recipe);
@@ -31,7 +32,7 @@ namespace Distill.Dsl.Binding
             binder.FinishLets();
             if (recipe.Body is null) binder.Report(DiagnosticDescriptors.NoLossTerm, recipe.Span);
             var bound = terms.Count == 0 ? null : RecipeAssembler.Assemble(terms, binder._diagnostics);
-            return (binder._diagnostics.Any(d => d.IsError) ? null : bound, binder._diagnostics);
+            return (bound, binder._diagnostics);
         }
 
         /// <summary>

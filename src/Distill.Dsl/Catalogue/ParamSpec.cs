@@ -24,5 +24,16 @@ namespace Distill.Dsl.Catalogue
         string Description)
     {
         public bool IsRequired => Default is null && Group is null;
+
+        /// <summary>The valid range as users read it: "> 0", ">= 1", "in (0, 1]", or "finite" when unbounded.</summary>
+        public string DescribeRange()
+        {
+            string F(double v) => ParamValue.FormatNumber(v);
+            if (Min is double min && Max is double max)
+                return $"in {(MinInclusive ? "[" : "(")}{F(min)}, {F(max)}{(MaxInclusive ? "]" : ")")}";
+            if (Min is double lo) return (MinInclusive ? ">= " : "> ") + F(lo);
+            if (Max is double hi) return (MaxInclusive ? "<= " : "< ") + F(hi);
+            return "finite";
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace Distill.Dsl.Catalogue
@@ -9,6 +10,19 @@ namespace Distill.Dsl.Catalogue
     /// </summary>
     public sealed record TermCatalogue(EquatableArray<TermSpec> Terms, EquatableArray<ScheduleSpec> Schedules)
     {
+        /// <summary>
+        /// The feature taps the project's models expose (<c>[assembly: DistillTaps(...)]</c>), sorted.
+        /// Empty means undeclared: then any tap name is accepted; otherwise a tap argument outside
+        /// this set is DST0207.
+        /// </summary>
+        public EquatableArray<string> Taps { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>The same catalogue with <paramref name="taps"/> added to its declared taps.</summary>
+        public TermCatalogue WithTaps(IEnumerable<string> taps) => this with
+        {
+            Taps = Taps.Concat(taps).Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToEquatableArray(),
+        };
+
         public static TermCatalogue Empty { get; } = new TermCatalogue(EquatableArray<TermSpec>.Empty, EquatableArray<ScheduleSpec>.Empty);
 
         public TermSpec? FindTerm(string name) => Terms.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
@@ -17,6 +31,6 @@ namespace Distill.Dsl.Catalogue
         /// <summary>A catalogue with the entries sorted by name, so equal content gives equal catalogues.</summary>
         public TermCatalogue Normalize() => new TermCatalogue(
             Terms.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Schedules.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray());
+            Schedules.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray()) { Taps = Taps };
     }
 }

@@ -7,6 +7,16 @@ namespace Distill.Dsl.Diagnostics
     /// </summary>
     public static class DiagnosticDescriptors
     {
+        /// <summary>
+        /// Where the diagnostic pages (docs/diagnostics/DSTnnnn.md) are published; every diagnostic links
+        /// its page (the build's help link, the editor's code description). <c>distill explain DSTnnnn</c>
+        /// prints the same page offline.
+        /// </summary>
+        public const string HelpLinkBase = "https://github.com/distill-kd/distill/blob/main/docs/diagnostics/";
+
+        /// <summary>The page of a diagnostic id: <c>HelpLinkBase + "DST0202.md"</c>.</summary>
+        public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
         private const DiagnosticSeverity Error = DiagnosticSeverity.Error;
         private const DiagnosticSeverity Warning = DiagnosticSeverity.Warning;
 
@@ -46,6 +56,8 @@ namespace Distill.Dsl.Diagnostics
             "'{0}' needs exactly one of {1}; add one of them");
         public static readonly DiagnosticDescriptor ConflictingAlternatives = new("DST0206", Error, "conflicting alternatives",
             "'{0}' and '{1}' of '{2}' are alternatives; give only one");
+        public static readonly DiagnosticDescriptor UnknownTap = new("DST0207", Error, "unknown tap",
+            "unknown tap '{0}' for '{1}' of '{2}'{3}");
 
         public static readonly DiagnosticDescriptor TermTimesTerm = new("DST0301", Error, "term times term",
             "a loss term times a loss term is not a weighted sum; multiply a term by numbers and at most one schedule");
@@ -80,7 +92,7 @@ namespace Distill.Dsl.Diagnostics
         public static readonly EquatableArray<DiagnosticDescriptor> All = EquatableArray.Create(
             SyntaxError, NumberTooLarge, NestingTooDeep, LetAfterExpression,
             UnknownTerm, UnknownParameter, UnknownSchedule, UndefinedLet, CyclicLet, DuplicateLet, LetNameTaken,
-            WrongArgumentType, ArgumentOutOfRange, MissingArgument, DuplicateArgument, MissingAlternative, ConflictingAlternatives,
+            WrongArgumentType, ArgumentOutOfRange, MissingArgument, DuplicateArgument, MissingAlternative, ConflictingAlternatives, UnknownTap,
             TermTimesTerm, TermDividedByTerm, NumberDividedByTerm, ScheduleAlone, ScheduleTimesSchedule, NoLossTerm,
             DivisionByZero, NumberOverflow, LetHoldsTerm, NumberAlone,
             UnusedLet, DuplicateTerm,

@@ -9,11 +9,17 @@ namespace Distill.Generators
     {
         public static string FactoryName(string className) => className + "Terms";
 
-        /// <summary>A file-local factory, so that no helper member can clash with the class's other partial parts.</summary>
-        public static void WriteFactory(SourceWriter w, BoundRecipe recipe, TermCatalogue catalogue, string className)
+        /// <summary>A file-local factory, so that no helper member can clash with the class's other partial parts; for a recipe with <paramref name="errors"/> it throws them.</summary>
+        public static void WriteFactory(SourceWriter w, BoundRecipe recipe, TermCatalogue catalogue, string className, string? errors)
         {
             w.WriteLine($"/// <summary>Builds the weighted terms of <see cref=\"{className}\"/>.</summary>");
             w.OpenBlock($"file static class {FactoryName(className)}");
+            if (errors is not null)
+            {
+                w.WriteLine($"public static global::Distill.Runtime.WeightedTerm[] Create() => throw new global::System.InvalidOperationException({CSharpLiterals.String(errors)});");
+                w.CloseBlock();
+                return;
+            }
             w.OpenBlock("public static global::Distill.Runtime.WeightedTerm[] Create() => new global::Distill.Runtime.WeightedTerm[]");
             foreach (var term in recipe.Terms)
             {

@@ -10,7 +10,8 @@ namespace Distill.Generators
     {
         public Diagnostic ToDiagnostic()
         {
-            var descriptor = new DiagnosticDescriptor(Id, Title, "{0}", GeneratorDiagnostics.Category, Severity, isEnabledByDefault: true);
+            var descriptor = new DiagnosticDescriptor(Id, Title, "{0}", GeneratorDiagnostics.Category, Severity, isEnabledByDefault: true,
+                helpLinkUri: Dsl.Diagnostics.DiagnosticDescriptors.HelpLink(Id));
             return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, Message);
         }
     }

@@ -31,11 +31,46 @@ namespace Distill.Runtime
 
         /// <summary>
         /// Reads every [DistillTerm] and [DistillSchedule] type of Distill.Runtime and of
-        /// <paramref name="assemblies"/>. Throws <see cref="CatalogueException"/> listing every type
+        /// <paramref name="assemblies"/>, and the taps they declare ([assembly: DistillTaps]). Throws <see cref="CatalogueException"/> listing every type
         /// that breaks a rule, and every term (or schedule) name defined twice.
         /// </summary>
-        public static RuntimeCatalogue FromAssemblies(params IEnumerable<Assembly> assemblies) =>
-            FromTypes(new[] { typeof(LossTerm).Assembly }.Concat(assemblies).Distinct().SelectMany(CatalogueReader.TypesOf));
+        public static RuntimeCatalogue FromAssemblies(params IEnumerable<Assembly> assemblies)
+        {
+            var all = new[] { typeof(LossTerm).Assembly }.Concat(assemblies).Distinct().ToList();
+            var catalogue = FromTypes(all.SelectMany(CatalogueReader.TypesOf));
+            return new RuntimeCatalogue(catalogue.Catalogue.WithTaps(DeclaredTaps(all)), catalogue._types);
+        }
+
+        /// <summary>
+        /// The taps declared with <see cref="DistillTapsAttribute"/>, as the generator reads them: for each
+        /// assembly that declares taps, its own and those of the assemblies it references (the built-in
+        /// models). Empty when none declares: taps are then not checked.
+        /// </summary>
+        public static IEnumerable<string> DeclaredTaps(IEnumerable<Assembly> assemblies)
+        {
+            foreach (var assembly in assemblies)
+            {
+                var own = TapsOf(assembly).ToList();
+                if (own.Count == 0) continue;
+                foreach (var tap in own) yield return tap;
+                foreach (var reference in assembly.GetReferencedAssemblies())
+                {
+                    Assembly loaded;
+                    try
+                    {
+                        loaded = Assembly.Load(reference);
+                    }
+                    catch (Exception e) when (e is System.IO.IOException or BadImageFormatException)
+                    {
+                        continue;
+                    }
+                    foreach (var tap in TapsOf(loaded)) yield return tap;
+                }
+            }
+        }
+
+        private static IEnumerable<string> TapsOf(Assembly assembly) =>
+            assembly.GetCustomAttributes<DistillTapsAttribute>().SelectMany(t => t.Taps);
 
         /// <summary>Reads exactly the [DistillTerm] and [DistillSchedule] types among <paramref name="candidates"/> (others are ignored).</summary>
         public static RuntimeCatalogue FromTypes(params IEnumerable<Type> candidates)

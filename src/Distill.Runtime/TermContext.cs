@@ -16,11 +16,12 @@ namespace Distill.Runtime
         private readonly IReadOnlyDictionary<string, Tensor> _inputs;
         private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
 
-        public TermContext(IReadOnlyDictionary<string, Tensor> inputs, bool training, Device device)
+        public TermContext(IReadOnlyDictionary<string, Tensor> inputs, bool training, Device device, IProcessGroup? group = null)
         {
             _inputs = inputs;
             Training = training;
             Device = device;
+            Group = group ?? SingleProcess.Instance;
         }
 
         public bool Training { get; }
@@ -29,14 +30,28 @@ namespace Distill.Runtime
         /// <summary>The display name of the term being evaluated (for error messages).</summary>
         public string CurrentTerm { get; internal set; } = "";
 
+        /// <summary>The processes of a data-parallel run (<see cref="SingleProcess"/> by default).</summary>
+        public IProcessGroup Group { get; }
+
+        /// <summary>The gather mode of the term being evaluated (None for row-wise terms).</summary>
+        public GatherMode CurrentGather { get; internal set; }
+
+        /// <summary>
+        /// Whether the current term sees the global batch: a <see cref="GatherMode.Global"/> term with more
+        /// than one process. Its inputs are then all-gathered (<see cref="Gathering.Rows"/>, once per input per
+        /// call) and its shared work is cached apart from the local terms'.
+        /// </summary>
+        public bool Gathers => CurrentGather == GatherMode.Global && Group.Size > 1;
+
         /// <summary>How many shared values were computed, and how many requests were served from the cache.</summary>
         public int SharedComputations { get; private set; }
         public int SharedHits { get; private set; }
 
         public Tensor Input(string name)
         {
-            if (_inputs.TryGetValue(name, out var tensor) && tensor is not null) return tensor;
-            throw new TermInputException(CurrentTerm, name, "not provided; the recipe needs it (see the objective's RequiredInputs).");
+            if (!_inputs.TryGetValue(name, out var tensor) || tensor is null)
+                throw new TermInputException(CurrentTerm, name, "not provided; the recipe needs it (see the objective's RequiredInputs).");
+            return Gathers ? Shared("gather/" + name, () => Gathering.Rows(Group, tensor)) : tensor;
         }
 
         public Tensor Input(string role, string tap) => Input(InputNames.Of(role, tap));
@@ -48,6 +63,7 @@ namespace Distill.Runtime
         /// </summary>
         public T Shared<T>(string key, Func<T> compute) where T : notnull
         {
+            if (Gathers) key = "global/" + key;
             if (_shared.TryGetValue(key, out var cached))
             {
                 SharedHits++;

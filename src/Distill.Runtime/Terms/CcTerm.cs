@@ -8,7 +8,7 @@ namespace Distill.Runtime.Terms
     /// Correlation congruence: mean squared difference of the P-th order Taylor RBF kernels
     /// K = e^{−2γ}·Σₚ (2γ)ᵖ/p!·(UUᵀ)^∘p of the L2-normalised rows of student and teacher.
     /// </summary>
-    [DistillTerm("cc", Description = "Correlation congruence: MSE between Taylor-expanded Gaussian RBF kernels of the normalised features.",
+    [DistillTerm("cc", Gather = GatherMode.Global, Description = "Correlation congruence: MSE between Taylor-expanded Gaussian RBF kernels of the normalised features.",
         Paper = "Peng et al., Correlation Congruence for Knowledge Distillation, ICCV 2019; code: AberHu/Knowledge-Distillation-Zoo kd_losses/cc.py")]
     [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (flattened).")]
     [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher features N×… (constant; width may differ).")]

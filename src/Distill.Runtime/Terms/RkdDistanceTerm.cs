@@ -7,7 +7,7 @@ namespace Distill.Runtime.Terms
     /// RKD distance: mean smooth-L1 between the mean-normalised pairwise distance matrices of student and
     /// teacher, distances from the expansion ‖a‖²+‖b‖²−2a·b clamped at 1e-12 before the square root.
     /// </summary>
-    [DistillTerm("rkd.distance", Description = "Relational KD, distance potential: smooth-L1 between mean-normalised pairwise distances.",
+    [DistillTerm("rkd.distance", Gather = GatherMode.Global, Description = "Relational KD, distance potential: smooth-L1 between mean-normalised pairwise distances.",
         Paper = "Park et al., Relational Knowledge Distillation, CVPR 2019; code: lenscloth/RKD metric/loss.py RkdDistance")]
     [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (flattened).")]
     [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher features N×… (constant; width may differ).")]

@@ -25,6 +25,15 @@ namespace Distill.Training
         public TrainSettings Settings { get; } = settings;
 
         /// <summary>
+        /// The processes training together (<see cref="SingleProcess"/> by default; docs/distributed.md): each
+        /// rank trains on its block of every global batch (<see cref="DataParallel"/>), only rank 0 reports to the
+        /// observer and writes checkpoints, and <see cref="TrainSettings.Ranks"/> must equal the group's size.
+        /// </summary>
+        public IProcessGroup Group { get; init; } = SingleProcess.Instance;
+
+        private ITrainingObserver? Observer => Group.Rank == 0 ? observer : null;
+
+        /// <summary>
         /// Seeds torch and creates a model: the same seed and spec give the same initial weights
         /// (torch's generator is global, so seeding and construction happen under one lock).
         /// </summary>
@@ -59,7 +68,11 @@ namespace Distill.Training
             using var optimizer = new MomentumSgd(student.named_parameters(), Settings.Momentum, Settings.WeightDecay);
             if (resume && checkpoint is not null && File.Exists(checkpoint))
                 state = RunCheckpoint.Load(checkpoint, state, student, optimizer, objective.Objective);
-            observer?.OnStart(state, stepsPerEpoch);
+            if (Settings.Ranks != Group.Size)
+                throw new ArgumentException($"the settings are for {Settings.Ranks} rank(s) but {Group.Size} process(es) run; set TrainSettings.Ranks to the group's size.");
+            DataParallel.BroadcastFromRoot(Group, student);
+            objective.Objective.ProcessGroup = Group;
+            Observer?.OnStart(state, stepsPerEpoch);
             long totalSteps = (long)stepsPerEpoch * Settings.Epochs;
             var clock = Stopwatch.StartNew();
             double elapsedBefore = state.ElapsedSeconds;
@@ -72,7 +85,7 @@ namespace Distill.Training
                 {
                     if (Settings.StopAfterSteps > 0 && state.GlobalStep >= Settings.StopAfterSteps) break;
                     var progress = TrainingProgress.At(epoch, i, stepsPerEpoch, Settings.Epochs);
-                    var step = Step(student, teacher, objective, plan, optimizer, train, sampler.Batch(epoch, i), progress, epoch, totalSteps, device);
+                    var step = Step(student, teacher, objective, plan, optimizer, train, DataParallel.Shard(Group, sampler.Batch(epoch, i)), progress, epoch, totalSteps, device);
                     if (!double.IsFinite(step.Total))
                         throw new InvalidOperationException($"the loss is {step.Total} at step {step.Step} ({string.Join(", ", step.Terms.Select(t => $"{t.Name} {t.Raw}"))}); "
                                                             + "training diverged: lower --lr or a term's weight, or resume from the last checkpoint.");
@@ -81,13 +94,13 @@ namespace Distill.Training
                     state.EpochLossSum += step.Total;
                     state.EpochLossCount++;
                     state.ElapsedSeconds = elapsedBefore + clock.Elapsed.TotalSeconds;
-                    observer?.OnStep(step);
+                    Observer?.OnStep(step);
                     if (i == stepsPerEpoch - 1) EndEpoch(state, epoch, student, test, device);
                     bool save = i == stepsPerEpoch - 1 || (Settings.CheckpointEvery > 0 && state.GlobalStep % Settings.CheckpointEvery == 0);
-                    if (save && checkpoint is not null)
+                    if (save && checkpoint is not null && Group.Rank == 0)
                     {
                         RunCheckpoint.Save(checkpoint, state, student, optimizer, objective.Objective);
-                        observer?.OnCheckpoint(checkpoint);
+                        Observer?.OnCheckpoint(checkpoint);
                     }
                 }
             }
@@ -99,6 +112,7 @@ namespace Distill.Training
         {
             using var scope = NewDisposeScope();
             student.train();
+            DataParallel.BroadcastBuffers(Group, student);
             var index = torch.tensor(rows);
             var images = train.Images.index_select(0, index).to(device);
             var labels = train.Labels.index_select(0, index).to(device);
@@ -107,9 +121,10 @@ namespace Distill.Training
             double lr = LearningRateAt(progress.Step, totalSteps);
             optimizer.ZeroGrad();
             result.Total.backward();
+            DataParallel.AverageGradients(Group, student);
             optimizer.Step(lr);
             var terms = result.Terms.Select(t => new TermMetric(t.Name, t.Weight, t.Raw)).ToList();
-            return new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms);
+            return DataParallel.Mean(Group, new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms));
         }
 
         private void EndEpoch(RunState state, int epoch, ConvNet student, LabelledImages test, Device device)
@@ -119,7 +134,7 @@ namespace Distill.Training
             state.Epochs.Add(metrics);
             state.EpochLossSum = 0;
             state.EpochLossCount = 0;
-            observer?.OnEpoch(metrics);
+            Observer?.OnEpoch(metrics);
         }
 
         /// <summary>The cosine learning rate at a 0-based step.</summary>

@@ -33,7 +33,7 @@ namespace Distill.Generators
             var withGather = GatherParameter.Append(declared, gather);
             if (withGather is null)
                 problems.Add(GeneratorDiagnostics.InvalidName(LocationOf(type), clrType, GatherParameter.Name));
-            var parameters = (withGather ?? declared).ToEquatableArray();
+            var parameters = withGather is null ? declared : withGather.ToEquatableArray();
             var inputs = ReadInputs(type, parameters, problems);
             if (problems.Count > 0) return new CatalogueEntry(null, null, problems.ToEquatableArray());
             var spec = new TermSpec(name, clrType, NamedString(attribute, "Description"), NamedString(attribute, "Paper"), parameters, inputs);

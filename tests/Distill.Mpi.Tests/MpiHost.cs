@@ -17,7 +17,7 @@ internal static class MpiHost
     {
         if (args.Length != 3 || args[0] != "mpi-host")
         {
-            Console.Error.WriteLine("usage: mpi-host gather|die OUT");
+            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|crash OUT");
             return 2;
         }
         using var group = MpiProcessGroup.World();
@@ -25,6 +25,9 @@ internal static class MpiHost
         {
             "gather" => Gather(group),
             "die" => Die(group),
+            "sgd" => TrainingCases.Sgd(group),
+            "train" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"))),
+            "crash" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), new ExitAtStep(3))),
             _ => throw new ArgumentException($"unknown scenario '{args[1]}'"),
         };
         File.WriteAllText(Path.Combine(args[2], $"rank{group.Rank}.json"), JsonSerializer.Serialize(report));
@@ -60,6 +63,25 @@ internal static class MpiHost
         group.Barrier();
         return "unreachable";
     }
+}
+
+/// <summary>A trainer run as a rank reports it: the step totals (averaged over ranks) and the final weights.</summary>
+internal sealed record TrainReport(double[] Totals, double[] Weights)
+{
+    public static TrainReport Of((Distill.Training.RunState State, double[] Weights) run) =>
+        new(run.State.Steps.Select(s => s.Total).ToArray(), run.Weights);
+}
+
+/// <summary>Rank 0's observer that kills its process at a step, after the checkpoint of the step before.</summary>
+internal sealed class ExitAtStep(long step) : Distill.Training.ITrainingObserver
+{
+    public void OnStart(Distill.Training.RunState state, int stepsPerEpoch) { }
+    public void OnStep(Distill.Training.StepMetrics metrics)
+    {
+        if (metrics.Step == step) Environment.Exit(4);
+    }
+    public void OnEpoch(Distill.Training.EpochMetrics epoch) { }
+    public void OnCheckpoint(string path) { }
 }
 
 /// <summary>What a rank reports for one term and mode.</summary>

@@ -17,7 +17,7 @@ internal static class MpiHost
     {
         if (args.Length != 3 || args[0] != "mpi-host")
         {
-            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|crash OUT");
+            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|resume|crash OUT");
             return 2;
         }
         using var group = MpiProcessGroup.World();
@@ -27,6 +27,7 @@ internal static class MpiHost
             "die" => Die(group),
             "sgd" => TrainingCases.Sgd(group),
             "train" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"))),
+            "resume" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), resume: true)),
             "crash" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), new ExitAtStep(3))),
             _ => throw new ArgumentException($"unknown scenario '{args[1]}'"),
         };

@@ -46,10 +46,14 @@ internal static class MpiRun
         return new Outcome(job.ExitCode, stdout.Result + stderr.Result, clock.Elapsed, "");
     }
 
-    /// <summary>Runs the test host's <paramref name="scenario"/> as K ranks and reads each rank's report.</summary>
-    public static (Outcome Outcome, T[] Reports) Host<T>(string scenario, int ranks, TimeSpan timeout)
+    /// <summary>
+    /// Runs the test host's <paramref name="scenario"/> as K ranks and reads each rank's report, in
+    /// <paramref name="folder"/> (kept) or a new temporary folder (deleted).
+    /// </summary>
+    public static (Outcome Outcome, T[] Reports) Host<T>(string scenario, int ranks, TimeSpan timeout, string? folder = null)
     {
-        string folder = Directory.CreateTempSubdirectory("distill-mpi-").FullName;
+        bool temporary = folder is null;
+        folder ??= Directory.CreateTempSubdirectory("distill-mpi-").FullName;
         try
         {
             var outcome = Start(ranks, timeout, "dotnet", typeof(MpiHost).Assembly.Location, "mpi-host", scenario, folder) with { Folder = folder };
@@ -62,7 +66,7 @@ internal static class MpiRun
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (temporary) Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -81,7 +81,7 @@ internal static class TrainingCases
     public static TrainSettings Settings(int ranks) => new() { Epochs = 1, BatchSize = 20, LearningRate = 0.05, Seed = 3, CheckpointEvery = 2, Ranks = ranks };
 
     /// <summary>The real trainer: "ce + bake" on 100 Fashion-MNIST images, 5 steps of a global batch of 20, checkpoints every 2 steps.</summary>
-    public static (RunState State, double[] Weights) Train(IProcessGroup group, string? checkpoint, ITrainingObserver? observer = null)
+    public static (RunState State, double[] Weights) Train(IProcessGroup group, string? checkpoint, ITrainingObserver? observer = null, bool resume = false)
     {
         var settings = Settings(group.Size);
         var train = Images(0, 100);
@@ -89,7 +89,7 @@ internal static class TrainingCases
         using var student = Trainer.CreateModel(ConvNetSpec.Student, settings.Seed);
         var state = new RunState { Recipe = "ce + bake", Settings = settings, Student = ConvNetSpec.Student };
         var trainer = new Trainer(settings, observer) { Group = group };
-        state = trainer.Run(state, student, null, TrainingObjective.From(Objective.Parse("ce + bake")), train, test, checkpoint);
+        state = trainer.Run(state, student, null, TrainingObjective.From(Objective.Parse("ce + bake")), train, test, checkpoint, resume);
         return (state, Flatten(student.parameters()));
     }
 

@@ -17,7 +17,7 @@ internal static class MpiHost
     {
         if (args.Length != 3 || args[0] != "mpi-host")
         {
-            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|resume|crash OUT");
+            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|resume|crash|cost OUT");
             return 2;
         }
         using var group = MpiProcessGroup.World();
@@ -28,6 +28,7 @@ internal static class MpiHost
             "sgd" => TrainingCases.Sgd(group),
             "train" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"))),
             "resume" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), resume: true)),
+            "cost" => Cost(group),
             "crash" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), new ExitAtStep(3))),
             _ => throw new ArgumentException($"unknown scenario '{args[1]}'"),
         };
@@ -55,6 +56,46 @@ internal static class MpiHost
                 report[$"{term}/{mode}"] = new GatherReport(loss, gradients, queue);
             }
         return report;
+    }
+
+    /// <summary>
+    /// Not a test: the cost of the collectives a training step makes (docs/distributed.md), median milliseconds of
+    /// 50 calls after 5 warm-ups: the gradient all-reduce of the built-in student, the all-gather of a
+    /// 64-wide float32 embedding block and of 10 logits for a global batch of 128, and the buffer broadcast.
+    /// </summary>
+    private static Dictionary<string, double> Cost(IProcessGroup group)
+    {
+        using var student = Distill.Training.Trainer.CreateModel(Distill.Training.Models.ConvNetSpec.Student, 1);
+        long parameters = student.parameters().Sum(p => p.numel());
+        long buffers = student.buffers().Sum(b => b.numel());
+        int rows = 128 / group.Size;
+        using var gradient = TorchSharp.torch.zeros(parameters);
+        using var embedding = TorchSharp.torch.zeros(rows, 64);
+        using var logits = TorchSharp.torch.zeros(rows, 10);
+        double Median(Action call)
+        {
+            for (int i = 0; i < 5; i++) call();
+            var times = new double[50];
+            for (int i = 0; i < times.Length; i++)
+            {
+                group.Barrier();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                call();
+                times[i] = clock.Elapsed.TotalMilliseconds;
+            }
+            Array.Sort(times);
+            return times[times.Length / 2];
+        }
+        return new Dictionary<string, double>
+        {
+            ["ranks"] = group.Size,
+            ["parameters"] = parameters,
+            ["allreduce_ms"] = Median(() => group.AllReduceSum(gradient)),
+            ["allgather_embedding_ms"] = Median(() => group.AllGather(embedding)),
+            ["allgather_logits_ms"] = Median(() => group.AllGather(logits)),
+            ["buffers"] = buffers,
+            ["broadcast_buffers_ms"] = Median(() => Distill.Training.DataParallel.BroadcastBuffers(group, student)),
+        };
     }
 
     /// <summary>Rank 1 exits in the middle of the job; the others wait in a collective that can never complete.</summary>

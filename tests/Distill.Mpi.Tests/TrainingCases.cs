@@ -78,9 +78,9 @@ internal static class TrainingCases
         return Flatten(model.parameters());
     }
 
-    public static TrainSettings Settings(int ranks) => new() { Epochs = 1, BatchSize = 20, LearningRate = 0.05, Seed = 3, CheckpointEvery = 2, Ranks = ranks };
+    public static TrainSettings Settings(int ranks) => new() { Epochs = 1, BatchSize = 20, LearningRate = 0.05, Seed = 3, CheckpointEvery = 2, StopAfterSteps = 6, Ranks = ranks };
 
-    /// <summary>The real trainer: "ce + bake" on 100 Fashion-MNIST images, 5 steps of a global batch of 20, checkpoints every 2 steps.</summary>
+    /// <summary>The real trainer: "ce + bake" on 100 Fashion-MNIST images, 6 steps of a global batch of 20, checkpoints every 2 steps.</summary>
     public static (RunState State, double[] Weights) Train(IProcessGroup group, string? checkpoint, ITrainingObserver? observer = null, bool resume = false)
     {
         var settings = Settings(group.Size);

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using Distill.Training.Data;
 using Distill.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,12 +17,12 @@ namespace Distill.Training
     /// </summary>
     public static class DataParallel
     {
-        /// <summary>Overwrites every parameter and buffer of <paramref name="model"/> with rank 0's (one broadcast per tensor).</summary>
-        public static void BroadcastFromRoot(IProcessGroup group, nn.Module model)
+        /// <summary>Overwrites <paramref name="parameters"/> and the buffers of <paramref name="model"/> with rank 0's (one broadcast per tensor).</summary>
+        public static void BroadcastFromRoot(IProcessGroup group, IEnumerable<Tensor> parameters, nn.Module model)
         {
             if (group.Size == 1) return;
             using var noGrad = no_grad();
-            foreach (var (_, p) in model.named_parameters()) group.Broadcast(p, 0);
+            foreach (var p in parameters) group.Broadcast(p, 0);
             BroadcastBuffers(group, model);
         }
 
@@ -37,30 +39,29 @@ namespace Distill.Training
         }
 
         /// <summary>
-        /// Rank <c>group.Rank</c>'s rows of a global batch: the contiguous block of B/K rows, so the ranks'
-        /// blocks are disjoint, cover the batch and follow its order. B must be a multiple of K.
+        /// Rank <c>group.Rank</c>'s rows of a global batch: the contiguous block of B/K rows (input and labels),
+        /// so the ranks' blocks are disjoint, cover the batch and keep its order. B must be a multiple of K.
         /// </summary>
-        public static long[] Shard(IProcessGroup group, long[] globalBatch)
+        public static Batch Shard(IProcessGroup group, Batch global)
         {
-            if (group.Size == 1) return globalBatch;
-            if (globalBatch.Length % group.Size != 0)
-                throw new ArgumentException($"a global batch of {globalBatch.Length} rows does not split evenly over {group.Size} ranks; "
-                    + $"use a batch size that is a multiple of {group.Size}.", nameof(globalBatch));
-            int size = globalBatch.Length / group.Size;
-            return globalBatch.AsSpan(group.Rank * size, size).ToArray();
+            if (group.Size == 1) return global;
+            long rows = global.Input.shape[0];
+            if (rows % group.Size != 0)
+                throw new ArgumentException($"a global batch of {rows} rows does not split evenly over {group.Size} ranks; "
+                    + $"use a batch size that is a multiple of {group.Size}.", nameof(global));
+            long size = rows / group.Size, start = group.Rank * size;
+            return new Batch(global.Input.narrow(0, start, size), global.Labels?.narrow(0, start, size));
         }
 
         /// <summary>
-        /// Replaces every parameter gradient of <paramref name="model"/> by its mean over the ranks: the gradients
-        /// are packed into one flat buffer, all-reduced once and unpacked (parameters without a gradient count as zero).
+        /// Replaces every gradient of <paramref name="parameters"/> by its mean over the ranks: the gradients are
+        /// packed into one flat buffer, all-reduced once and unpacked (a parameter without a gradient counts as zero).
         /// </summary>
-        public static void AverageGradients(IProcessGroup group, nn.Module model)
+        public static void AverageGradients(IProcessGroup group, IReadOnlyList<Tensor> parameters)
         {
-            if (group.Size == 1) return;
+            if (group.Size == 1 || parameters.Count == 0) return;
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            var parameters = model.parameters().Where(p => p.requires_grad).ToList();
-            if (parameters.Count == 0) return;
             var flat = cat(parameters.Select(p => (p.grad ?? zeros_like(p)).reshape(-1)).ToArray());
             group.AllReduceSum(flat);
             flat.div_(group.Size);

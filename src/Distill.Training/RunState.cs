@@ -1,44 +1,34 @@
 using System;
-using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Distill.Runtime;
-using Distill.Training.Data;
 using Distill.Training.Models;
 
 namespace Distill.Training
 {
     /// <summary>
-    /// What a run records with every checkpoint besides tensors: the recipe text and its hash, the
-    /// settings, the model shape, where training is (global step, the current epoch's running
-    /// loss, elapsed time) and the metrics so far. Serialised as the checkpoint's JSON header.
+    /// The state of a run of the built-in models (<see cref="Trainer"/>, the CLI): a <see cref="TrainingState"/>
+    /// plus the settings, the student's shape and the teacher's checkpoint.
     /// </summary>
-    public sealed class RunState
+    public sealed class RunState : TrainingState
     {
-        public required string Recipe { get; init; }
         public required TrainSettings Settings { get; init; }
         public required ConvNetSpec Student { get; init; }
-        public string RecipeHash => Hash(Recipe);
         public string? Teacher { get; set; }
-        public long GlobalStep { get; set; }
-        public double EpochLossSum { get; set; }
-        public int EpochLossCount { get; set; }
-        public double ElapsedSeconds { get; set; }
-        public List<EpochMetrics> Epochs { get; init; } = [];
-        public List<StepMetrics> Steps { get; init; } = [];
-
-        public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-        public string ToJson() => JsonSerializer.Serialize(this, Options);
 
         public static RunState FromJson(string json, string source) =>
             JsonSerializer.Deserialize<RunState>(json, Options) ?? throw new FormatException($"{source}: empty run state.");
 
-        private static readonly JsonSerializerOptions Options = new()
+        /// <summary>Refuses another recipe, settings that change the numbers (all but device, checkpoint interval and stop step) or another student.</summary>
+        public override string? ResumeConflict(TrainingState saved, string path)
         {
-            WriteIndented = true,
-            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        };
+            if (base.ResumeConflict(saved, path) is { } conflict) return conflict;
+            var state = (RunState)saved;
+            if (Numeric(state.Settings) != Numeric(Settings))
+                return $"{path}: checkpoint was trained with {Numeric(state.Settings)}, not {Numeric(Settings)}; resume with the same settings.";
+            if (state.Student != Student)
+                return $"{path}: checkpoint is for a student {state.Student}, not {Student}.";
+            return null;
+        }
+
+        private static TrainSettings Numeric(TrainSettings s) => s with { Device = "", CheckpointEvery = 0, StopAfterSteps = 0 };
     }
 }

@@ -117,7 +117,7 @@ internal sealed record TrainReport(double[] Totals, double[] Weights)
 /// <summary>Rank 0's observer that kills its process at a step, after the checkpoint of the step before.</summary>
 internal sealed class ExitAtStep(long step) : Distill.Training.ITrainingObserver
 {
-    public void OnStart(Distill.Training.RunState state, int stepsPerEpoch) { }
+    public void OnStart(Distill.Training.TrainingState state, int stepsPerEpoch) { }
     public void OnStep(Distill.Training.StepMetrics metrics)
     {
         if (metrics.Step == step) Environment.Exit(4);

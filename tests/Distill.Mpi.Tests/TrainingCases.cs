@@ -51,10 +51,11 @@ internal static class TrainingCases
             torch.manual_seed(7 + group.Rank);
             model = new Student();
         }
-        DataParallel.BroadcastFromRoot(group, model);
+        var parameters = model.parameters().ToList();
+        DataParallel.BroadcastFromRoot(group, parameters, model);
         var objective = Objective.Parse(Recipe);
         objective.ProcessGroup = group;
-        using var optimizer = new MomentumSgd(model.named_parameters(), 0.9, 5e-4);
+        using var optimizer = Optimizers.Sgd(0.1, 0.9, 5e-4)(parameters);
         for (int step = 0; step < Steps; step++)
         {
             using var scope = NewDisposeScope();
@@ -70,10 +71,10 @@ internal static class TrainingCases
                 ["TeacherEmbedding"] = GatherCases.Shard(teacher, group.Rank, group.Size),
                 ["Labels"] = GatherCases.Shard(labels, group.Rank, group.Size),
             }, TrainingProgress.Completed);
-            optimizer.ZeroGrad();
+            optimizer.zero_grad();
             result.Total.backward();
-            DataParallel.AverageGradients(group, model);
-            optimizer.Step(0.1);
+            DataParallel.AverageGradients(group, parameters);
+            optimizer.step();
         }
         return Flatten(model.parameters());
     }

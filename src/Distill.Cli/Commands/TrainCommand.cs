@@ -47,7 +47,7 @@ namespace Distill.Cli.Commands
             {
                 ConvNet? teacher = null;
                 string? teacherPath = null;
-                if (InputPlan.For(objective.RequiredInputs).NeedsTeacher)
+                if (Trainer.NeedsTeacher(objective))
                     (teacher, teacherPath) = Teachers.Get(console, teacherFile?.FullName, request, options.Settings(result, teacher: true), train, test);
                 var (student, state) = ModelRun.Train(request, objective, teacher, teacherPath, train, test, console);
                 console.WriteLine($"{name}: test accuracy {state.Epochs[^1].TestAccuracy:P2} after {state.Epochs.Count} epochs; run in {Path.GetFullPath(folder)}");

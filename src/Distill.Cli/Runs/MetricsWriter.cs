@@ -21,7 +21,7 @@ namespace Distill.Cli.Runs
         public string StepsPath => Path.Combine(folder, "steps." + Extension);
         public string EpochsPath => Path.Combine(folder, "epochs." + Extension);
 
-        public void OnStart(RunState state, int stepsPerEpoch)
+        public void OnStart(TrainingState state, int stepsPerEpoch)
         {
             File.WriteAllText(StepsPath, "");
             File.WriteAllText(EpochsPath, format == MetricsFormat.Csv ? "epoch,train_loss,test_accuracy,seconds\n" : "");

@@ -54,6 +54,10 @@ internal static class GatherCases
     public static Dictionary<string, Tensor> Shard(Dictionary<string, Tensor> whole, int rank, int ranks) =>
         whole.ToDictionary(kv => kv.Key, kv => Shard(kv.Value, rank, ranks), StringComparer.Ordinal);
 
+    /// <summary>SEED's queue rows, flattened (the objective's one seed term).</summary>
+    public static double[] Queue(Objective objective) =>
+        objective.StateDict().Single(kv => kv.Key.EndsWith("/queue", StringComparison.Ordinal)).Value.contiguous().data<double>().ToArray();
+
     /// <summary>Whether autograd should reach the input (the student side).</summary>
     public static bool Trainable(string input) => input.StartsWith("Student", StringComparison.Ordinal);
 

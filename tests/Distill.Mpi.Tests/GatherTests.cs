@@ -78,7 +78,7 @@ public sealed class GatherTests
                 var batch = GatherCases.Batch(objective, step);
                 GatherCases.Evaluate(objective, mode == "global" ? batch : GatherCases.Shard(batch, r, k));
             }
-            var queue = objective.StateDict().Single(kv => kv.Key.EndsWith("/queue", StringComparison.Ordinal)).Value.contiguous().data<double>().ToArray();
+            var queue = GatherCases.Queue(objective);
             Close(queue, ranks[r].Queue!, $"{term} {mode}, rank {r} of {k}: queue after 3 steps");
             if (mode == "global") Assert.Equal(ranks[0].Queue!, ranks[r].Queue!);
         }

@@ -51,7 +51,7 @@ internal static class MpiHost
                 {
                     for (int step = 1; step < 3; step++)
                         GatherCases.Evaluate(objective, GatherCases.Shard(GatherCases.Batch(objective, step), group.Rank, group.Size));
-                    queue = objective.StateDict().Single(kv => kv.Key.EndsWith("/queue", StringComparison.Ordinal)).Value.contiguous().data<double>().ToArray();
+                    queue = GatherCases.Queue(objective);
                 }
                 report[$"{term}/{mode}"] = new GatherReport(loss, gradients, queue);
             }

@@ -23,14 +23,16 @@ namespace Distill.Cli.Commands
             var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint (a checkpoint.ckpt of an earlier run); trained here when absent." };
             var model = new Option<string>("--model") { Description = "Which built-in CNN to train: student, or teacher (e.g. to train a teacher once with a ce recipe).", DefaultValueFactory = _ => "student" };
             model.AcceptOnlyFromAmong("student", "teacher");
-            var command = new Command("train", "Distil a student on Fashion-MNIST with a recipe.") { recipe, teacher, model };
+            var terms = CliOptions.Terms();
+            var command = new Command("train", "Distil a student on Fashion-MNIST with a recipe.") { recipe, teacher, model, terms };
             options.AddTo(command);
             command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!, result.GetValue(teacher),
-                result.GetValue(model) == "teacher" ? ConvNetSpec.Teacher : ConvNetSpec.Student)));
+                result.GetValue(model) == "teacher" ? ConvNetSpec.Teacher : ConvNetSpec.Student, CliOptions.Catalogue(result.GetValue(terms)))));
             return command;
         }
 
-        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile, FileInfo? teacherFile, ConvNetSpec spec)
+        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile, FileInfo? teacherFile, ConvNetSpec spec,
+                               Distill.Runtime.RuntimeCatalogue catalogue)
         {
             if (!recipeFile.Exists) throw new FileNotFoundException($"{recipeFile.FullName}: recipe not found.");
             string name = Path.GetFileNameWithoutExtension(recipeFile.Name);
@@ -38,7 +40,7 @@ namespace Distill.Cli.Commands
             var settings = options.Settings(result);
             var source = FashionMnist.Locate(result.GetValue(options.Data));
             var request = new RunRequest(name, File.ReadAllText(recipeFile.FullName), recipeFile.FullName, spec, settings,
-                                         folder, result.GetValue(options.Metrics), result.GetValue(options.Resume), source);
+                                         folder, result.GetValue(options.Metrics), result.GetValue(options.Resume), source) { Catalogue = catalogue };
             var objective = ModelRun.Prepare(request);
             console.WriteLine($"data: {source.Describe()}");
             var (train, test) = options.Load(result, source);

@@ -18,11 +18,12 @@ namespace Distill.Cli.Runs
     public static class ModelRun
     {
         public const string CheckpointFileName = "checkpoint.ckpt";
+        public const string ExportFileName = "model.safetensors";
 
         /// <summary>Compiles the recipe and checks that the built-in models can feed it; throws naming the first input they cannot.</summary>
         public static Objective Prepare(RunRequest request)
         {
-            var objective = Objective.Parse(request.Recipe, Devices.Parse(request.Settings.Device), path: request.RecipePath);
+            var objective = Objective.Parse(request.Recipe, Devices.Parse(request.Settings.Device), request.Catalogue, request.RecipePath);
             Trainer.Check(objective);
             return objective;
         }
@@ -55,6 +56,8 @@ namespace Distill.Cli.Runs
             string checkpoint = Path.Combine(request.Folder, CheckpointFileName);
             var trainer = new Trainer(request.Settings, observers) { Group = Cluster.Group };
             state = progress.Run(() => trainer.Run(state, model, teacher, TrainingObjective.From(objective), train, test, checkpoint, request.Resume));
+            // Beside the resumable checkpoint: the weights as a state dict PyTorch and TorchSharp users load.
+            ModelExport.Save(model, Path.Combine(request.Folder, ExportFileName));
             string plots = Path.Combine(request.Folder, "plots");
             Directory.CreateDirectory(plots);
             if (root) Plots.Write(plots, request.Name, state);

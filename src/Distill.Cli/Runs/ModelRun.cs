@@ -57,7 +57,7 @@ namespace Distill.Cli.Runs
             var trainer = new Trainer(request.Settings, observers) { Group = Cluster.Group };
             state = progress.Run(() => trainer.Run(state, model, teacher, TrainingObjective.From(objective), train, test, checkpoint, request.Resume));
             // Beside the resumable checkpoint: the weights as a state dict PyTorch and TorchSharp users load.
-            ModelExport.Save(model, Path.Combine(request.Folder, ExportFileName));
+            if (root) ModelExport.Save(model, Path.Combine(request.Folder, ExportFileName));
             string plots = Path.Combine(request.Folder, "plots");
             Directory.CreateDirectory(plots);
             if (root) Plots.Write(plots, request.Name, state);

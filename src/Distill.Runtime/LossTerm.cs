@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Reflection;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,6 +15,30 @@ namespace Distill.Runtime
     /// </summary>
     public abstract class LossTerm
     {
+        private static readonly ConcurrentDictionary<Type, GatherMode> Declared = new();
+        private GatherMode? _gather;
+
+        /// <summary>The gather mode the term's <see cref="DistillTermAttribute.Gather"/> declares (None: row-wise).</summary>
+        public GatherMode DeclaredGather =>
+            Declared.GetOrAdd(GetType(), t => t.GetCustomAttribute<DistillTermAttribute>(inherit: false)?.Gather ?? GatherMode.None);
+
+        /// <summary>
+        /// Which rows the term relates under data-parallel training (the recipe's <c>gather</c> argument;
+        /// <see cref="DeclaredGather"/> when unset). Only a relational term may be set, and not to None.
+        /// </summary>
+        public GatherMode Gather
+        {
+            get => _gather ?? DeclaredGather;
+            set
+            {
+                if (DeclaredGather == GatherMode.None)
+                    throw new InvalidOperationException($"{GetType().Name} is row-wise (its [DistillTerm] declares no Gather); it has no gather mode to set.");
+                if (value == GatherMode.None)
+                    throw new ArgumentOutOfRangeException(nameof(value), "a relational term's gather mode is Global or Local.");
+                _gather = value;
+            }
+        }
+
         /// <summary>
         /// The unweighted loss as a scalar tensor carrying autograd to the student-side inputs.
         /// Runs inside the objective's dispose scope: temporaries need no disposal here. Work

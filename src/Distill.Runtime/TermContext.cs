@@ -19,13 +19,14 @@ namespace Distill.Runtime
         private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
         private readonly InputReference _reference;
 
-        public TermContext(IReadOnlyDictionary<string, Tensor> inputs, bool training, Device device, bool checkFinite = true)
+        public TermContext(IReadOnlyDictionary<string, Tensor> inputs, bool training, Device device, bool checkFinite = true, IProcessGroup? group = null)
         {
             _inputs = inputs;
             Training = training;
             Device = device;
             CheckFinite = checkFinite;
             _reference = new InputReference(inputs);
+            Group = group ?? SingleProcess.Instance;
         }
 
         public bool Training { get; }
@@ -36,6 +37,19 @@ namespace Distill.Runtime
 
         /// <summary>The display name of the term being evaluated (for error messages).</summary>
         public string CurrentTerm { get; internal set; } = "";
+
+        /// <summary>The processes of a data-parallel run (<see cref="SingleProcess"/> by default).</summary>
+        public IProcessGroup Group { get; }
+
+        /// <summary>The gather mode of the term being evaluated (None for row-wise terms).</summary>
+        public GatherMode CurrentGather { get; internal set; }
+
+        /// <summary>
+        /// Whether the current term sees the global batch: a <see cref="GatherMode.Global"/> term with more
+        /// than one process. Its inputs are then all-gathered (<see cref="Gathering.Rows"/>, once per input per
+        /// call) and its shared work is cached apart from the local terms'.
+        /// </summary>
+        public bool Gathers => CurrentGather == GatherMode.Global && Group.Size > 1;
 
         /// <summary>How many shared values were computed, and how many requests were served from the cache.</summary>
         public int SharedComputations { get; private set; }
@@ -56,7 +70,7 @@ namespace Distill.Runtime
                 try { _reference.Check(this, name, tensor, CheckFinite); }
                 catch { _checked.Remove(name); throw; }
             }
-            return tensor;
+            return Gathers ? Shared("gather/" + name, () => Gathering.Rows(Group, tensor)) : tensor;
         }
 
         public Tensor Input(string role, string tap) => Input(InputNames.Of(role, tap));
@@ -68,6 +82,7 @@ namespace Distill.Runtime
         /// </summary>
         public T Shared<T>(string key, Func<T> compute) where T : notnull
         {
+            if (Gathers) key = "global/" + key;
             if (_shared.TryGetValue(key, out var cached))
             {
                 SharedHits++;

@@ -49,6 +49,17 @@ namespace Distill.Training
         public ITrainingObserver? Observer { get; init; }
         public ITrainingSync Sync { get; init; } = ITrainingSync.None;
 
+        /// <summary>
+        /// The processes training together (docs/distributed.md; <see cref="SingleProcess"/> by default). With K &gt; 1
+        /// every rank runs Fit on the same data source: the weights start from rank 0's, each step feeds this rank's
+        /// block of the global batch (<see cref="DataParallel.Shard"/>), the gradients are averaged after
+        /// <see cref="Sync"/>'s hook, the metrics are averaged, and only rank 0 reports to the observer and writes
+        /// checkpoints.
+        /// </summary>
+        public IProcessGroup Group { get; init; } = SingleProcess.Instance;
+
+        private ITrainingObserver? RootObserver => Group.Rank == 0 ? Observer : null;
+
         /// <summary>Test accuracy after each epoch (e.g. <see cref="Evaluation.Accuracy"/>); null: NaN in the metrics.</summary>
         public Func<double>? Evaluate { get; init; }
 
@@ -79,7 +90,9 @@ namespace Distill.Training
             if (resume && checkpoint is not null && File.Exists(checkpoint))
                 state = RunCheckpoint.Resume(checkpoint, state, this, feeder.Extras, optimizer, scheduler);
             Sync.BroadcastParameters(parameters);
-            Observer?.OnStart(state, stepsPerEpoch);
+            DataParallel.BroadcastFromRoot(Group, parameters, Student);
+            Objective.Objective.ProcessGroup = Group;
+            RootObserver?.OnStart(state, stepsPerEpoch);
             var clock = Stopwatch.StartNew();
             double elapsedBefore = state.ElapsedSeconds;
             var engine = Objective.Objective;
@@ -98,17 +111,17 @@ namespace Distill.Training
                     state.EpochLossSum += step.Total;
                     state.EpochLossCount++;
                     state.ElapsedSeconds = elapsedBefore + clock.Elapsed.TotalSeconds;
-                    Observer?.OnStep(step);
+                    RootObserver?.OnStep(step);
                     if (i == stepsPerEpoch - 1) EndEpoch(state, epoch);
                     bool save = i == stepsPerEpoch - 1 || (CheckpointEvery > 0 && state.GlobalStep % CheckpointEvery == 0);
-                    if (save && checkpoint is not null)
+                    if (save && checkpoint is not null && Group.Rank == 0)
                     {
                         RunCheckpoint.Save(checkpoint, state, Student, feeder.Extras, optimizer, engine);
-                        Observer?.OnCheckpoint(checkpoint);
+                        RootObserver?.OnCheckpoint(checkpoint);
                     }
                 }
             }
-            Observer?.OnFinish(state);
+            RootObserver?.OnFinish(state);
             return state;
         }
 
@@ -195,16 +208,18 @@ namespace Distill.Training
                 throw new InvalidOperationException($"the data source ended at batch {index} of epoch {epoch + 1}, but said it has {progress.StepsPerEpoch} a epoch.");
             Student.train();
             foreach (var module in feeder.Extras.SelectMany(x => x.Trainable)) module.train();
-            var inputs = feeder.Feed(OnDevice(batches.Current));
+            DataParallel.BroadcastBuffers(Group, Student);
+            var inputs = feeder.Feed(DataParallel.Shard(Group, OnDevice(batches.Current)));
             using var result = Objective.Compute(inputs, progress);
             double lr = optimizer.ParamGroups.First().LearningRate;
             optimizer.zero_grad();
             result.Total.backward();
             Sync.AverageGradients(parameters);
+            DataParallel.AverageGradients(Group, parameters);
             optimizer.step();
             scheduler?.step();
             var terms = result.Terms.Select(t => new TermMetric(t.Name, t.Weight, t.Raw)).ToList();
-            var step = new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms);
+            var step = DataParallel.Mean(Group, new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms));
             if (!double.IsFinite(step.Total))
                 throw new InvalidOperationException($"the loss is {step.Total} at step {step.Step} ({string.Join(", ", step.Terms.Select(t => $"{t.Name} {t.Raw}"))}); "
                                                     + "training diverged: lower --lr or a term's weight, or resume from the last checkpoint.");
@@ -218,7 +233,7 @@ namespace Distill.Training
             state.Epochs.Add(metrics);
             state.EpochLossSum = 0;
             state.EpochLossCount = 0;
-            Observer?.OnEpoch(metrics);
+            RootObserver?.OnEpoch(metrics);
         }
 
         private Batch OnDevice(Batch batch) =>

@@ -26,5 +26,7 @@ namespace Distill.Training
         public string Sampler { get; init; } = "auto";
         public int CheckpointEvery { get; init; }
         public long StopAfterSteps { get; init; }
+        /// <summary>The processes of a data-parallel run (mpirun's -np), each on BatchSize/Ranks rows of every batch; 1 without MPI.</summary>
+        public int Ranks { get; init; } = 1;
     }
 }

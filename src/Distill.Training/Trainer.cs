@@ -28,6 +28,12 @@ namespace Distill.Training
         public ITrainingSync Sync { get; init; } = ITrainingSync.None;
 
         /// <summary>
+        /// The processes training together (<see cref="Distiller.Group"/>; docs/distributed.md). Each rank takes
+        /// BatchSize/K rows of every batch; <see cref="TrainSettings.Ranks"/> must equal the group's size.
+        /// </summary>
+        public IProcessGroup Group { get; init; } = SingleProcess.Instance;
+
+        /// <summary>
         /// Seeds torch and creates a model: the same seed and spec give the same initial weights
         /// (torch's generator is global, so seeding and construction happen under one lock).
         /// </summary>
@@ -70,6 +76,8 @@ namespace Distill.Training
         {
             torch.set_num_threads(Settings.Threads);
             var device = Devices.Parse(Settings.Device);
+            if (Settings.Ranks != Group.Size)
+                throw new ArgumentException($"the settings are for {Settings.Ranks} rank(s) but {Group.Size} process(es) run; set TrainSettings.Ranks to the group's size.");
             Check(objective.Objective);
             sampler ??= Batches.For(Settings, objective.Objective, train, teacher);
             if (sampler.BatchesPerEpoch == 0) throw new ArgumentException($"batch size {Settings.BatchSize} is larger than the {train.Count} training images.");
@@ -83,6 +91,7 @@ namespace Distill.Training
                 Epochs = Settings.Epochs,
                 Observer = observer,
                 Sync = Sync,
+                Group = Group,
                 Evaluate = () => Accuracy(student, test, device),
                 CheckpointEvery = Settings.CheckpointEvery,
                 StopAfterSteps = Settings.StopAfterSteps,

@@ -58,6 +58,7 @@ namespace Distill.Cli.Commands
             Device = result.GetValue(Device)!,
             CheckpointEvery = result.GetValue(CheckpointEvery),
             Threads = result.GetValue(Threads),
+            Ranks = Cluster.Group.Size,
             // A teacher trained here has no teacher of its own to cluster: it gets the auto sampler.
             Sampler = teacher && result.GetValue(Sampler) == "superclass" ? "auto" : result.GetValue(Sampler)!,
         };

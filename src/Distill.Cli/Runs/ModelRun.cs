@@ -32,8 +32,9 @@ namespace Distill.Cli.Runs
                                                             LabelledImages train, LabelledImages test, IAnsiConsole console)
         {
             Directory.CreateDirectory(request.Folder);
-            File.WriteAllText(Path.Combine(request.Folder, "recipe.distill"), request.Recipe);
-            File.WriteAllText(Path.Combine(request.Folder, "run.json"), JsonSerializer.Serialize(new
+            bool root = Cluster.Group.Rank == 0;
+            if (root) File.WriteAllText(Path.Combine(request.Folder, "recipe.distill"), request.Recipe);
+            if (root) File.WriteAllText(Path.Combine(request.Folder, "run.json"), JsonSerializer.Serialize(new
             {
                 name = request.Name,
                 recipe_path = request.RecipePath,
@@ -50,15 +51,16 @@ namespace Distill.Cli.Runs
             teacher?.to(device);
             var state = new RunState { Recipe = request.Recipe, Settings = request.Settings, Student = request.Spec, Teacher = teacherPath };
             var progress = new ConsoleProgress(request.Name, console) { TotalEpochs = request.Settings.Epochs };
+            // Only rank 0 observes (Trainer.Group): one progress display, one set of metric files.
             var observers = new Observers(progress, new MetricsWriter(request.Folder, request.Format));
             string checkpoint = Path.Combine(request.Folder, CheckpointFileName);
-            var trainer = new Trainer(request.Settings, observers);
+            var trainer = new Trainer(request.Settings, observers) { Group = Cluster.Group };
             state = progress.Run(() => trainer.Run(state, model, teacher, TrainingObjective.From(objective), train, test, checkpoint, request.Resume));
             // Beside the resumable checkpoint: the weights as a state dict PyTorch and TorchSharp users load.
-            ModelExport.Save(model, Path.Combine(request.Folder, ExportFileName));
+            if (root) ModelExport.Save(model, Path.Combine(request.Folder, ExportFileName));
             string plots = Path.Combine(request.Folder, "plots");
             Directory.CreateDirectory(plots);
-            Plots.Write(plots, request.Name, state);
+            if (root) Plots.Write(plots, request.Name, state);
             return (model, state);
         }
     }

@@ -28,7 +28,12 @@ namespace Distill.Generators
             string clrType = type.ToDisplayString(ClrFormat);
             string name = ConstructorString(attribute, 0);
             CheckShape(type, KnownNames.LossTerm, "DistillTerm", name, problems);
-            var parameters = ParameterReader.Read(type, problems);
+            var declared = ParameterReader.Read(type, problems);
+            int gather = Named(attribute, "Gather")?.Value is int g ? g : 0;
+            var withGather = GatherParameter.Append(declared, gather);
+            if (withGather is null)
+                problems.Add(GeneratorDiagnostics.InvalidName(LocationOf(type), clrType, GatherParameter.Name));
+            var parameters = withGather is null ? declared : withGather.ToEquatableArray();
             var inputs = ReadInputs(type, parameters, problems);
             if (problems.Count > 0) return new CatalogueEntry(null, null, problems.ToEquatableArray());
             var spec = new TermSpec(name, clrType, NamedString(attribute, "Description"), NamedString(attribute, "Paper"), parameters, inputs);

@@ -35,7 +35,12 @@ namespace Distill.Runtime
         {
             int before = problems.Count;
             CheckShape(type, typeof(LossTerm), attribute.Name, problems);
-            var parameters = ParameterReader.Read(type, problems);
+            var parameters = GatherParameter.Append(ParameterReader.Read(type, problems), (int)attribute.Gather);
+            if (parameters is null)
+            {
+                problems.Add($"{ClrName(type)}: a relational term (Gather = {attribute.Gather}) gets the '{GatherParameter.Name}' parameter; it must not declare one itself.");
+                return null;
+            }
             var inputs = type.GetCustomAttributes<TermInputAttribute>(inherit: false)
                 .Select(a => new InputSpec(a.Role, a.Tap, a.TapParameter, a.ClassIndices ? InputKind.ClassIndices : InputKind.Float, a.Description))
                 .ToList();

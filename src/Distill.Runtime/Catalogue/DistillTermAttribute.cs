@@ -14,5 +14,11 @@ namespace Distill.Runtime
         public string Description { get; set; } = "";
         /// <summary>The paper (and code) the term follows, for docs and <c>distill explain</c>.</summary>
         public string Paper { get; set; } = "";
+        /// <summary>
+        /// Whether the term looks across the rows of a batch, and its default gather mode under
+        /// data-parallel training (<see cref="GatherMode.None"/>: row-wise, the default). A relational
+        /// term gets a <c>gather</c> parameter (global | local) that recipes may set.
+        /// </summary>
+        public GatherMode Gather { get; set; } = GatherMode.None;
     }
 }

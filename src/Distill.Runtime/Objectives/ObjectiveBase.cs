@@ -39,6 +39,16 @@ namespace Distill.Runtime
         /// </summary>
         public bool CheckFinite { get; set; } = true;
 
+        /// <summary>
+        /// The processes of a data-parallel run (<see cref="SingleProcess"/> by default). With K &gt; 1 ranks,
+        /// each holding its shard of the global batch, a <c>gather = global</c> term sees every rank's rows
+        /// (its value is the global batch's, equal on all ranks) and a <c>gather = local</c> or row-wise term
+        /// its own. The gradient of every term on this rank's rows is then K times that of the global objective
+        /// (a local mean over B/K rows already is; global terms have their gradient scaled by K), so that
+        /// averaging the parameter gradients over the ranks gives the global objective's gradient exactly.
+        /// </summary>
+        public IProcessGroup ProcessGroup { get; set; } = SingleProcess.Instance;
+
         /// <summary>Counters from the last call: shared values computed and cache hits.</summary>
         public int LastSharedComputations { get; private set; }
         public int LastSharedHits { get; private set; }
@@ -47,7 +57,7 @@ namespace Distill.Runtime
         {
             CheckInputNames(inputs);
             using var scope = NewDisposeScope();
-            var context = new TermContext(inputs, Training, Device, CheckFinite);
+            var context = new TermContext(inputs, Training, Device, CheckFinite, ProcessGroup);
             Tensor? total = null;
             var values = new List<TermValue>(Terms.Count);
             var ran = new List<LossTerm>(Terms.Count);
@@ -59,11 +69,12 @@ namespace Distill.Runtime
                     values.Add(new TermValue(term.Name, 0, null));
                     continue;
                 }
-                context.CurrentTerm = term.Name;
+                Enter(context, term);
                 var value = term.Term.Forward(context);
                 if (value.numel() != 1)
                     throw new InvalidOperationException($"{term.Name}: Forward returned shape [{string.Join(", ", value.shape)}], expected a scalar.");
-                var weighted = weight == 1 ? value : value * weight;
+                var scaled = context.Gathers ? Gathering.ScaleGradient(value, ProcessGroup.Size) : value;
+                var weighted = weight == 1 ? scaled : scaled * weight;
                 total = total is null ? weighted : total + weighted;
                 values.Add(new TermValue(term.Name, weight, value.detach().reshape(Array.Empty<long>())));
                 ran.Add(term.Term);
@@ -73,7 +84,7 @@ namespace Distill.Runtime
                 using var noGrad = no_grad();
                 foreach (var term in Terms.Where(t => ran.Contains(t.Term)))
                 {
-                    context.CurrentTerm = term.Name;
+                    Enter(context, term);
                     term.Term.AfterForward(context);
                 }
             }
@@ -88,6 +99,12 @@ namespace Distill.Runtime
             total = total.reshape(Array.Empty<long>()).MoveToOuterDisposeScope();
             foreach (var v in values) v.Value?.MoveToOuterDisposeScope();
             return new LossResult(total, values);
+        }
+
+        private static void Enter(TermContext context, WeightedTerm term)
+        {
+            context.CurrentTerm = term.Name;
+            context.CurrentGather = term.Term.Gather;
         }
 
         private void CheckInputNames(IReadOnlyDictionary<string, Tensor> inputs)

@@ -8,7 +8,7 @@ namespace Distill.Runtime.Terms
     /// BAKE self-distillation: soft targets Q = (1−ω)(I − ωA)⁻¹·softmax(z/T) ensembled over the batch by the
     /// feature affinity A (computed by a linear solve, under no_grad), then λ·T²/N·Σᵢ KL(Qᵢ ‖ softmax(zᵢ/T)).
     /// </summary>
-    [DistillTerm("bake", Description = "Batch knowledge ensembling: KL to soft targets propagated over the batch's feature affinities.",
+    [DistillTerm("bake", Gather = GatherMode.Global, Description = "Batch knowledge ensembling: KL to soft targets propagated over the batch's feature affinities.",
         Paper = "Ge et al., Self-distillation with Batch Knowledge Ensembling Improves ImageNet Classification (2021); code: yxgeee/BAKE small_scale/train.py")]
     [TermInput("student", "logits", Description = "Student logits N×C.")]
     [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (used detached for the affinity).")]

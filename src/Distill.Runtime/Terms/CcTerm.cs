@@ -10,7 +10,7 @@ namespace Distill.Runtime.Terms
     /// bilinear kernels UUᵀ (<c>kernel = bilinear</c>). The teacher is a constant unless
     /// <c>detach_teacher = false</c> (RepDistiller and torchdistill train the teacher-side embedding).
     /// </summary>
-    [DistillTerm("cc", Description = "Correlation congruence: MSE between Taylor-expanded Gaussian RBF kernels of the normalised features.",
+    [DistillTerm("cc", Gather = GatherMode.Global, Description = "Correlation congruence: MSE between Taylor-expanded Gaussian RBF kernels of the normalised features.",
         Paper = "Peng et al., Correlation Congruence for Knowledge Distillation, ICCV 2019; code: AberHu/Knowledge-Distillation-Zoo kd_losses/cc.py")]
     [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (flattened).")]
     [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher features N×… (constant; width may differ).")]

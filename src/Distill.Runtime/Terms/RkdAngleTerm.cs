@@ -8,7 +8,7 @@ namespace Distill.Runtime.Terms
     /// no N×N×D tensor, same values as the textbook form. The gradient G = dL/ds enters autograd as
     /// L + Σ (s − detach(s))·G, whose value is exactly L (s − detach(s) is exactly 0) and whose gradient is G.
     /// </summary>
-    [DistillTerm("rkd.angle", Description = "Relational KD, angle potential: smooth-L1 between the cosines of all triplet angles.",
+    [DistillTerm("rkd.angle", Gather = GatherMode.Global, Description = "Relational KD, angle potential: smooth-L1 between the cosines of all triplet angles.",
         Paper = "Park et al., Relational Knowledge Distillation, CVPR 2019; code: lenscloth/RKD metric/loss.py RKdAngle")]
     [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (flattened).")]
     [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher features N×… (constant; width may differ).")]

@@ -8,7 +8,7 @@ namespace Distill.Runtime.Terms
     /// teacher, distances from the expansion ‖a‖²+‖b‖²−2a·b clamped at 1e-12 before the square root; with
     /// <c>squared = true</c> the clamped squared distances themselves (lenscloth/RKD <c>pdist(squared=True)</c>).
     /// </summary>
-    [DistillTerm("rkd.distance", Description = "Relational KD, distance potential: smooth-L1 between mean-normalised pairwise distances.",
+    [DistillTerm("rkd.distance", Gather = GatherMode.Global, Description = "Relational KD, distance potential: smooth-L1 between mean-normalised pairwise distances.",
         Paper = "Park et al., Relational Knowledge Distillation, CVPR 2019; code: lenscloth/RKD metric/loss.py RkdDistance")]
     [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (flattened).")]
     [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher features N×… (constant; width may differ).")]

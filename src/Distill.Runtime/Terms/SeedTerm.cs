@@ -11,7 +11,7 @@ namespace Distill.Runtime.Terms
     /// used before the update, and updated with the batch's normalised teacher rows after the forward
     /// (training mode only). The queue is state: <see cref="LossTerm.State"/> / <see cref="LossTerm.LoadState"/>.
     /// </summary>
-    [DistillTerm("seed", Description = "Self-supervised distillation: soft cross-entropy over similarities to a queue of teacher embeddings.",
+    [DistillTerm("seed", Gather = GatherMode.Global, Description = "Self-supervised distillation: soft cross-entropy over similarities to a queue of teacher embeddings.",
         Paper = "Fang et al., SEED: Self-supervised Distillation for Visual Representation, ICLR 2021; code: jacobswan1/SEED seed/builder.py")]
     [TermInput("student", "embedding", TapParameter = "at", Description = "Student embeddings N×D (before normalisation).")]
     [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher embeddings N×D (constant).")]

@@ -6,7 +6,7 @@ namespace Distill.Runtime.Terms
     /// Similarity-preserving KD: ‖rowL2norm(T·Tᵀ) − rowL2norm(S·Sᵀ)‖²_F / N² (RepDistiller's L2 row norm). The
     /// teacher is a constant unless <c>detach_teacher = false</c>.
     /// </summary>
-    [DistillTerm("sp", Description = "Similarity preserving: squared Frobenius distance of row-L2-normalised batch Gram matrices over N².",
+    [DistillTerm("sp", Gather = GatherMode.Global, Description = "Similarity preserving: squared Frobenius distance of row-L2-normalised batch Gram matrices over N².",
         Paper = "Tung & Mori, Similarity-Preserving Knowledge Distillation, ICCV 2019; code: HobbitLong/RepDistiller distiller_zoo/SP.py")]
     [TermInput("student", "embedding", TapParameter = "at", Description = "Student features N×… (flattened).")]
     [TermInput("teacher", "embedding", TapParameter = "at", Description = "Teacher features N×… (constant; width may differ).")]

@@ -9,7 +9,7 @@ namespace Distill.Runtime.Terms
     /// the augmented rows the teacher ranks well: all rows ranked 0 plus ⌊wrong·ratio⌋ of the others by a
     /// stable sort on the rank (ties → lower row), and are averaged over the kept rows (0 if none).
     /// </summary>
-    [DistillTerm("sskd", Description = "Self-supervised KD: teacher-filtered KL on rotated views and on their contrastive similarities.",
+    [DistillTerm("sskd", Gather = GatherMode.Global, Description = "Self-supervised KD: teacher-filtered KL on rotated views and on their contrastive similarities.",
         Paper = "Xu et al., Knowledge Distillation Meets Self-Supervision, ECCV 2020; code: xuguodong03/SSKD student.py")]
     [TermInput("student", "rotated_logits", Description = "Student logits of the 4B-row rotated batch.")]
     [TermInput("teacher", "rotated_logits", Description = "Teacher logits of the rotated batch (constant).")]

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Distill.Training.Data;
+using Distill.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Training
+{
+    /// <summary>
+    /// The data-parallel steps of a training loop over an <see cref="IProcessGroup"/> (all no-ops with one
+    /// process): weights broadcast from rank 0 at the start, each rank's block of every global batch, the
+    /// parameter gradients averaged after backward and before the optimizer step, and metrics averaged. Each
+    /// rank's objective already scales what it must (<see cref="ObjectiveBase.ProcessGroup"/>), so the averaged
+    /// gradient is the gradient of the global batch's objective.
+    /// </summary>
+    public static class DataParallel
+    {
+        /// <summary>Overwrites <paramref name="parameters"/> and the buffers of <paramref name="model"/> with rank 0's (one broadcast per tensor).</summary>
+        public static void BroadcastFromRoot(IProcessGroup group, IEnumerable<Tensor> parameters, nn.Module model)
+        {
+            if (group.Size == 1) return;
+            using var noGrad = no_grad();
+            foreach (var p in parameters) group.Broadcast(p, 0);
+            BroadcastBuffers(group, model);
+        }
+
+        /// <summary>
+        /// Overwrites the buffers (BatchNorm's running statistics) with rank 0's, as PyTorch's
+        /// DistributedDataParallel does before every forward (broadcast_buffers=True), so that every rank
+        /// evaluates and checkpoints the same model. The batch statistics themselves stay per rank.
+        /// </summary>
+        public static void BroadcastBuffers(IProcessGroup group, nn.Module model)
+        {
+            if (group.Size == 1) return;
+            using var noGrad = no_grad();
+            foreach (var (_, b) in model.named_buffers()) group.Broadcast(b, 0);
+        }
+
+        /// <summary>
+        /// Rank <c>group.Rank</c>'s rows of a global batch: the contiguous block of B/K rows (input and labels),
+        /// so the ranks' blocks are disjoint, cover the batch and keep its order. B must be a multiple of K.
+        /// </summary>
+        public static Batch Shard(IProcessGroup group, Batch global)
+        {
+            if (group.Size == 1) return global;
+            long rows = global.Input.shape[0];
+            if (rows % group.Size != 0)
+                throw new ArgumentException($"a global batch of {rows} rows does not split evenly over {group.Size} ranks; "
+                    + $"use a batch size that is a multiple of {group.Size}.", nameof(global));
+            long size = rows / group.Size, start = group.Rank * size;
+            return new Batch(global.Input.narrow(0, start, size), global.Labels?.narrow(0, start, size));
+        }
+
+        /// <summary>
+        /// Replaces every gradient of <paramref name="parameters"/> by its mean over the ranks: the gradients are
+        /// packed into one flat buffer, all-reduced once and unpacked (a parameter without a gradient counts as zero).
+        /// </summary>
+        public static void AverageGradients(IProcessGroup group, IReadOnlyList<Tensor> parameters)
+        {
+            if (group.Size == 1 || parameters.Count == 0) return;
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var flat = cat(parameters.Select(p => (p.grad ?? zeros_like(p)).reshape(-1)).ToArray());
+            group.AllReduceSum(flat);
+            flat.div_(group.Size);
+            long offset = 0;
+            foreach (var p in parameters)
+            {
+                long n = p.numel();
+                var mean = flat.narrow(0, offset, n).view_as(p);
+                if (p.grad is null) p.grad = mean.clone().MoveToOuterDisposeScope();
+                else p.grad.copy_(mean);
+                offset += n;
+            }
+        }
+
+        /// <summary>The step's total and per-term values averaged over the ranks (one all-reduce).</summary>
+        public static StepMetrics Mean(IProcessGroup group, StepMetrics step)
+        {
+            if (group.Size == 1) return step;
+            var mean = Gathering.Mean(group, [step.Total, .. step.Terms.Select(t => t.Raw)]);
+            return step with
+            {
+                Total = mean[0],
+                Terms = step.Terms.Select((t, i) => t with { Raw = mean[i + 1] }).ToList(),
+            };
+        }
+    }
+}

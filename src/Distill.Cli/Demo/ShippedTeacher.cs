@@ -18,11 +18,11 @@ namespace Distill.Cli.Demo
         public const string FileName = "fashion-mnist-teacher.ckpt";
 
         /// <summary>SHA-256 of <c>models/fashion-mnist-teacher.ckpt</c> as committed.</summary>
-        public const string Sha256 = "PENDING";
+        public const string Sha256 = "044ec626fca4a8e0d0c743cf42766766b1d295f9bede6b7a99e78285cc807ef6";
 
         public const string Provenance =
-            "trained by `distill train ce.distill --model teacher --data /usr/share/datasets/fashion-mnist --epochs 8 --seed 1` "
-            + "on the 60,000 Fashion-MNIST training images (none of them in the demo's test split)";
+            "trained by `distill train ce.distill --model teacher --data /usr/share/datasets/fashion-mnist --epochs 3 --seed 1` "
+            + "on the 60,000 Fashion-MNIST training images (none of them in the demo's test split), 92.46 % on the 10k test set (models/README.md)";
 
         public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "models", FileName);
 

@@ -68,8 +68,8 @@ public sealed class DemoSummaryTests
         var summary = DemoSummary.Of(Teacher, [Run("CE only", 1, 0.80, 0.61, 20), Run("CE only", 2, 0.82, 0.59, 22)],
                                      [[Run("kd.distill", 1, 0.83, 0.50, 40), Run("kd.distill", 2, 0.82, 0.52, 44)]]);
         var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 160;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
+        DemoReport.Widen(console);
 
         DemoReport.Write(console, summary, "test", "shipped");
 

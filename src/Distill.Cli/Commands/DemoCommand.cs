@@ -24,7 +24,7 @@ namespace Distill.Cli.Commands
     internal static class DemoCommand
     {
         /// <summary>Student epochs and training images of the default setting, chosen on a validation split (docs/results.md).</summary>
-        public const int DefaultEpochs = 20, DefaultStudentImages = 2000;
+        public const int DefaultEpochs = 20, DefaultStudentImages = 1000;
 
         private const string Baseline = "ce.distill";
 
@@ -63,6 +63,7 @@ namespace Distill.Cli.Commands
         private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo[] recipeFiles,
                                string? seedText, int studentImages, int validation)
         {
+            DemoReport.Widen(console);
             foreach (var file in recipeFiles)
                 if (!file.Exists) throw new FileNotFoundException($"{file.FullName}: recipe not found.");
             var names = recipeFiles.Select(f => f.Name).Append(Baseline).ToList();

@@ -70,12 +70,19 @@ namespace Distill.Cli.Demo
         /// <summary>Writes the tables and lines to <paramref name="console"/>.</summary>
         public static void Write(IAnsiConsole console, DemoSummary summary, string split, string teacherTime)
         {
-            // Redirected output (a log, a test) defaults to 80 columns, which wraps the model names.
-            if (!console.Profile.Capabilities.Interactive) console.Profile.Width = Math.Max(console.Profile.Width, 132);
             console.Write(Models(summary, split, teacherTime));
             if (summary.Baseline.Count > 1) console.Write(Seeds(summary));
             console.WriteLine(GapLine(summary));
             foreach (var (c, _) in summary.Distilled) console.WriteLine(GainLine(c, summary.Gap));
+        }
+
+        /// <summary>
+        /// Redirected output (a log file, a test) defaults to 80 columns, and Spectre wraps longer lines and
+        /// table cells there; give it room so that logs keep one line per model and per message.
+        /// </summary>
+        public static void Widen(IAnsiConsole console)
+        {
+            if (!console.Profile.Capabilities.Interactive) console.Profile.Width = Math.Max(console.Profile.Width, 400);
         }
 
         private static string Student(string model) => $"student ({model})";

@@ -69,6 +69,17 @@ namespace Distill.Cli
             return option;
         }
 
+        /// <inheritdoc cref="NotAFolder(Argument{FileInfo}, string)"/>
+        public static Option<FileInfo[]> NoneAFolder(this Option<FileInfo[]> option, string what)
+        {
+            option.Validators.Add(result =>
+            {
+                foreach (var file in result.GetValueOrDefault<FileInfo[]>() ?? [])
+                    FolderCheck(result, file.FullName, what);
+            });
+            return option;
+        }
+
         private static void Check(SymbolResult result, string name, long value, long min, long max)
         {
             if (value < min)

@@ -18,6 +18,34 @@ namespace Distill.Training
         }
 
         /// <summary>
+        /// Top-1 accuracy and mean cross-entropy (in float64) of <paramref name="model"/>'s logits on <paramref name="data"/>:
+        /// the same measure for a teacher and every student, whatever objective each was trained on (a run's own
+        /// training loss mixes in its distillation terms and is not comparable).
+        /// </summary>
+        public static (double Accuracy, double CrossEntropy) Of(Module<Tensor, Tensor> model, LabelledImages data, Device? device = null,
+                                                                 int batch = 1000, Taps? taps = null)
+        {
+            long correct = 0;
+            double loss = 0;
+            Visit(model, data, "logits", device, batch, taps, (output, start, n) =>
+            {
+                var labels = data.Labels.narrow(0, start, n);
+                var logits = output.cpu();
+                correct += logits.argmax(1).eq(labels).sum().item<long>();
+                loss += functional.cross_entropy(logits.to_type(ScalarType.Float64), labels, reduction: Reduction.Sum).item<double>();
+            });
+            return ((double)correct / data.Count, loss / data.Count);
+        }
+
+        /// <summary>Number of elements in all of the model's parameters (heads included).</summary>
+        public static long Parameters(Module model)
+        {
+            long parameters = 0;
+            foreach (var p in model.parameters()) parameters += p.numel();
+            return parameters;
+        }
+
+        /// <summary>
         /// Runs <paramref name="model"/> in evaluation mode under no_grad over <paramref name="data"/> in chunks of
         /// <paramref name="batch"/> images, each in its own dispose scope, and hands the tap <paramref name="tap"/>
         /// (resolved as <see cref="Taps"/> says) of every chunk, with its first row and size, to <paramref name="visit"/>.

@@ -2,81 +2,145 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
+using Distill.Cli.Demo;
 using Distill.Cli.Runs;
+using Distill.Runtime;
 using Distill.Training;
 using Distill.Training.Data;
 using Distill.Training.Models;
 using Spectre.Console;
+using TorchSharp;
 
 namespace Distill.Cli.Commands
 {
     /// <summary>
-    /// <c>distill demo</c>: trains a teacher CNN on Fashion-MNIST, then the smaller student twice,
-    /// with cross-entropy alone and with a preset recipe (Hinton KD by default), and prints test
-    /// accuracy, final loss and wall time of all three.
+    /// <c>distill demo</c>: against the shipped pretrained teacher (or one trained here with
+    /// <c>--teacher-epochs N</c>), trains the 5.6× smaller student on few labelled images with
+    /// cross-entropy alone and with each recipe (Hinton KD by default), over one or several seeds,
+    /// and prints accuracy, the same cross-entropy for every model, wall time, and how much of the
+    /// teacher–student gap each recipe closes (<see cref="DemoReport"/>).
     /// </summary>
     internal static class DemoCommand
     {
+        /// <summary>Student epochs and training images of the default setting, chosen on a validation split (docs/results.md).</summary>
+        public const int DefaultEpochs = 20, DefaultStudentImages = 1000;
+
+        private const string Baseline = "ce.distill";
+
         public static string DefaultRecipe => Path.Combine(AppContext.BaseDirectory, "presets", "kd.distill");
 
         public static Command Create()
         {
-            var options = new TrainingOptions(epochs: 3, teacherEpochs: 3, output: Path.Combine("runs", "demo"));
-            var recipe = new Option<FileInfo>("--recipe") { Description = "Recipe for the distilled student.", DefaultValueFactory = _ => new FileInfo(DefaultRecipe) }.NotAFolder("a .distill recipe file");
-            var command = new Command("demo", "Train a teacher, then a student with cross-entropy alone and with a distillation recipe; compare.") { recipe };
+            var options = new TrainingOptions(epochs: DefaultEpochs, teacherEpochs: 0, output: Path.Combine("runs", "demo"));
+            options.TeacherEpochs.Description = "Train the teacher here for N epochs on all the demo's training images (0: load the shipped pretrained teacher).";
+            var recipes = new Option<FileInfo[]>("--recipe")
+            {
+                Description = "Recipe for a distilled student; repeat for several.",
+                DefaultValueFactory = _ => [new FileInfo(DefaultRecipe)],
+                AllowMultipleArgumentsPerToken = true,
+            }.NoneAFolder("a .distill recipe file");
+            var seeds = new Option<string?>("--seeds") { Description = "Train every student on these seeds: FIRST..LAST (e.g. 1..5) or a comma list (default: --seed)." };
+            var studentImages = new Option<int>("--student-images")
+            {
+                Description = "The students train on the first N training images (0: all).",
+                DefaultValueFactory = _ => DefaultStudentImages,
+            }.InRange(0);
+            var validation = new Option<int>("--validation")
+            {
+                Description = "Hold out the last N training images and evaluate on them instead of the test split, for choosing settings (0: the test split).",
+            }.InRange(0);
+            var command = new Command("demo", "Distil a small student from a 5.6× larger teacher on few labelled images, against cross-entropy alone; compare.")
+            {
+                recipes, seeds, studentImages, validation,
+            };
             options.AddTo(command);
-            command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe)!)));
+            command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipes)!,
+                result.GetValue(seeds), result.GetValue(studentImages), result.GetValue(validation))));
             return command;
         }
 
-        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile)
+        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo[] recipeFiles,
+                               string? seedText, int studentImages, int validation)
         {
-            if (!recipeFile.Exists) throw new FileNotFoundException($"{recipeFile.FullName}: recipe not found.");
+            DemoReport.Widen(console);
+            foreach (var file in recipeFiles)
+                if (!file.Exists) throw new FileNotFoundException($"{file.FullName}: recipe not found.");
+            var names = recipeFiles.Select(f => f.Name).Append(Baseline).ToList();
+            if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
+                throw new ArgumentException($"--recipe: two students share a file name (the CE-only one is {Baseline}); rename one, since run folders are named after it.");
             string folder = result.GetValue(options.Out)!;
-            var source = FashionMnist.Locate(result.GetValue(options.Data));
+            int teacherEpochs = result.GetValue(options.TeacherEpochs);
+            if (teacherEpochs < 0) throw new ArgumentException($"--teacher-epochs must be 0 (the shipped teacher) or more, not {teacherEpochs}.");
             var settings = options.Settings(result);
-            var distilled = new RunRequest("distilled student", File.ReadAllText(recipeFile.FullName), recipeFile.FullName, ConvNetSpec.Student,
-                                           settings, Path.Combine(folder, "distilled"), result.GetValue(options.Metrics), result.GetValue(options.Resume), source);
-            var baseline = distilled with { Name = "CE student", Recipe = Teachers.Recipe, RecipePath = "ce.distill", Folder = Path.Combine(folder, "ce") };
-            var distilledObjective = ModelRun.Prepare(distilled);
-            var baselineObjective = ModelRun.Prepare(baseline);
+            int[] seedList = seedText is null ? [settings.Seed] : SeedList.Parse(seedText);
+            var source = FashionMnist.Locate(result.GetValue(options.Data));
+            var baseline = new RunRequest("CE only", Teachers.Recipe, Baseline, ConvNetSpec.Student, settings, folder,
+                                          result.GetValue(options.Metrics), result.GetValue(options.Resume), source);
+            var students = new List<(RunRequest Request, Objective Objective)> { (baseline, ModelRun.Prepare(baseline)) };
+            foreach (var file in recipeFiles)
+            {
+                var request = baseline with { Name = file.Name, Recipe = File.ReadAllText(file.FullName), RecipePath = file.FullName };
+                students.Add((request, ModelRun.Prepare(request)));
+            }
             console.WriteLine($"data: {source.Describe()}");
+            var device = Devices.Parse(settings.Device);
             var (train, test) = options.Load(result, source);
             using (train)
             using (test)
+            using (var data = DemoData.Carve(train, test, validation, studentImages))
             {
-                var rows = new List<(string, RunState)>();
-                var (teacher, teacherPath) = Teachers.Get(console, null, distilled with { Folder = folder }, options.Settings(result, teacher: true), train, test);
+                console.WriteLine(data.Describe());
+                var (teacher, teacherPath, teacherTime) = teacherEpochs == 0
+                    ? LoadShipped(console)
+                    : TrainTeacher(console, baseline with { Folder = folder }, options.Settings(result, teacher: true), data);
                 using (teacher)
                 {
-                    var (saved, teacherState) = RunCheckpoint.LoadModel(teacherPath);
-                    saved.Dispose();
-                    rows.Add(("teacher", teacherState));
-                    var (ce, ceState) = ModelRun.Train(baseline, baselineObjective, null, null, train, test, console);
-                    ce.Dispose();
-                    rows.Add(("student (CE only)", ceState));
-                    var (student, state) = ModelRun.Train(distilled, distilledObjective, teacher, teacherPath, train, test, console);
-                    student.Dispose();
-                    rows.Add(($"student ({recipeFile.Name})", state));
+                    teacher.to(device);
+                    var (accuracy, loss) = Evaluation.Of(teacher, data.Evaluation, device);
+                    var teacherResult = new ModelResult("teacher", 0, Evaluation.Parameters(teacher), accuracy, loss, 0);
+                    var runs = students.ToDictionary(s => s.Request.Name, _ => new List<ModelResult>());
+                    foreach (int seed in seedList)
+                    {
+                        foreach (var (request, objective) in students)
+                        {
+                            var run = request with
+                            {
+                                Settings = request.Settings with { Seed = seed },
+                                Folder = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(request.RecipePath)}-s{seed}"),
+                            };
+                            bool needsTeacher = Trainer.NeedsTeacher(objective);
+                            var (model, state) = ModelRun.Train(run, objective, needsTeacher ? teacher : null, needsTeacher ? teacherPath : null,
+                                                                data.Students, data.Evaluation, console);
+                            using (model)
+                            {
+                                var (a, l) = Evaluation.Of(model, data.Evaluation, device);
+                                runs[request.Name].Add(new ModelResult(request.Name, seed, Evaluation.Parameters(model), a, l, state.Epochs[^1].Seconds));
+                            }
+                        }
+                    }
+                    var summary = DemoSummary.Of(teacherResult, runs[baseline.Name], students.Skip(1).Select(s => (IReadOnlyList<ModelResult>)runs[s.Request.Name]));
+                    DemoReport.Write(console, summary, data.Split, teacherTime);
                 }
-                console.Write(ResultsTable(rows));
                 console.WriteLine($"runs, metrics and plots: {Path.GetFullPath(folder)}");
             }
             return 0;
         }
 
-        private static Table ResultsTable(IEnumerable<(string Name, RunState State)> rows)
+        private static (ConvNet, string, string) LoadShipped(IAnsiConsole console)
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("model", "parameters", "test accuracy", "final loss", "wall time");
-            foreach (var (name, state) in rows)
-            {
-                var last = state.Epochs[^1];
-                using var model = new ConvNet(state.Student);
-                long parameters = 0;
-                foreach (var p in model.parameters()) parameters += p.numel();
-                table.AddRow(Markup.Escape(name), $"{parameters:N0}", $"{last.TestAccuracy:P2}", $"{last.TrainLoss:F4}", $"{last.Seconds:F0} s");
-            }
-            return table;
+            string path = ShippedTeacher.DefaultPath;
+            var (model, state) = ShippedTeacher.Load(path);
+            console.WriteLine($"teacher: {path} (SHA-256 {ShippedTeacher.Sha256[..12]}… verified), {ShippedTeacher.Provenance}; --teacher-epochs N trains one here instead");
+            return (model, path, $"shipped ({state.Epochs.Count} epochs)");
+        }
+
+        private static (ConvNet, string, string) TrainTeacher(IAnsiConsole console, RunRequest request, TrainSettings settings, DemoData data)
+        {
+            var (model, path) = Teachers.Get(console, null, request, settings, data.Pool, data.Evaluation);
+            var (saved, state) = RunCheckpoint.LoadModel(path);
+            saved.Dispose();
+            return (model, path, $"{state.Epochs[^1].Seconds:F0} s");
         }
     }
 }

@@ -13,7 +13,8 @@ namespace Distill.Cli.Commands
         public TrainingOptions(int epochs, int teacherEpochs, string output)
         {
             Epochs = new Option<int>("--epochs") { Description = "Student training epochs.", DefaultValueFactory = _ => epochs }.InRange(1);
-            TeacherEpochs = new Option<int>("--teacher-epochs") { Description = "Epochs for a teacher trained here.", DefaultValueFactory = _ => teacherEpochs }.InRange(1);
+            TeacherEpochs = new Option<int>("--teacher-epochs") { Description = "Epochs for a teacher trained here.", DefaultValueFactory = _ => teacherEpochs }
+                .InRange(Math.Min(teacherEpochs, 1)); // 0 is valid where it is the default: demo's "use the shipped teacher"
             Out = new("--out") { Description = "Run folder: recipe, settings, checkpoints, metrics, plots (train: runs/<recipe name> when empty).", DefaultValueFactory = _ => output };
         }
 

@@ -46,12 +46,17 @@ namespace Distill.Training
         }
 
         /// <summary>Runs the models on a batch and returns the inputs; the teacher runs in eval mode under no_grad.</summary>
-        public Dictionary<string, Tensor> Feed(ConvNet student, ConvNet? teacher, Tensor images, Tensor labels)
+        public Dictionary<string, Tensor> Feed(ConvNet student, ConvNet? teacher, Tensor images, Tensor labels) =>
+            Feed(student, teacher, images, labels, out _);
+
+        /// <summary>As <see cref="Feed(ConvNet, ConvNet?, Tensor, Tensor)"/>, also handing back the student's logits on the (un-rotated) batch, for train accuracy.</summary>
+        public Dictionary<string, Tensor> Feed(ConvNet student, ConvNet? teacher, Tensor images, Tensor labels, out Tensor studentLogits)
         {
             if (NeedsTeacher && teacher is null) throw new InvalidOperationException("this recipe reads the teacher, but no teacher was given.");
             var batch = NeedsRotation ? Rotations(images) : images;
             var inputs = new Dictionary<string, Tensor>(StringComparer.Ordinal);
             var s = student.forward(batch);
+            studentLogits = Plain(s.Logits);
             Add(inputs, Student, s, student);
             if (NeedsTeacher)
             {
@@ -73,7 +78,6 @@ namespace Distill.Training
 
         private void Add(Dictionary<string, Tensor> inputs, string role, ModelOutputs outputs, ConvNet model)
         {
-            Tensor Plain(Tensor t) => NeedsRotation ? t.index_select(0, arange(0, t.shape[0], 4, device: t.device)) : t;
             foreach (var tap in ModelOutputs.TapNames)
             {
                 string name = InputNames.Of(role, tap);
@@ -85,6 +89,8 @@ namespace Distill.Training
             string logVar = InputNames.Of(role, "log_var");
             if (Names.Contains(logVar)) inputs[logVar] = model.LogVariance(Plain(outputs.Embedding));
         }
+
+        private Tensor Plain(Tensor t) => NeedsRotation ? t.index_select(0, arange(0, t.shape[0], 4, device: t.device)) : t;
 
         private static IReadOnlyList<string> BuildSupported()
         {

@@ -29,7 +29,8 @@ namespace Distill.Training
         /// <summary>
         /// Restores the model, optimiser and objective in place and returns the run state. Refuses a
         /// checkpoint of another recipe or with settings that change the numbers (all but device,
-        /// checkpoint interval and stop step), since the resumed run would not match.
+        /// checkpoint interval and stop step), since the resumed run would not match, listing each
+        /// differing field. Epochs may be raised: the returned state then carries the new settings.
         /// </summary>
         public static RunState Load(string path, RunState expected, ConvNet student, MomentumSgd optimizer, ObjectiveBase objective)
         {
@@ -39,13 +40,15 @@ namespace Distill.Training
                 var state = RunState.FromJson(header, path);
                 if (state.RecipeHash != expected.RecipeHash)
                     throw new InvalidOperationException($"{path}: checkpoint is of another recipe (sha256 {state.RecipeHash[..12]}, not {expected.RecipeHash[..12]}); use another --out or drop --resume.");
-                if (Numeric(state.Settings) != Numeric(expected.Settings))
-                    throw new InvalidOperationException($"{path}: checkpoint was trained with {Numeric(state.Settings)}, not {Numeric(expected.Settings)}; resume with the same settings.");
+                var changes = SettingsDiff.Changes(state.Settings, expected.Settings);
+                if (changes.Count > 0)
+                    throw new InvalidOperationException($"{path}: resume with the same settings; {string.Join("; ", changes)}.");
                 if (state.Student != student.Spec)
                     throw new InvalidOperationException($"{path}: checkpoint is for a student {state.Student}, not {student.Spec}.");
                 student.load_state_dict(Part(tensors, "model/"), strict: true);
                 optimizer.LoadStateDict(Part(tensors, "optim/"));
                 objective.LoadStateDict(Part(tensors, "objective/"));
+                state.Settings = expected.Settings;
                 return state;
             }
             finally
@@ -53,8 +56,6 @@ namespace Distill.Training
                 foreach (var t in tensors.Values) t.Dispose();
             }
         }
-
-        private static TrainSettings Numeric(TrainSettings s) => s with { Device = "", CheckpointEvery = 0, StopAfterSteps = 0 };
 
         /// <summary>Saves a model alone (a teacher), with the run state that produced it.</summary>
         public static void SaveModel(string path, RunState state, ConvNet model) =>

@@ -17,14 +17,19 @@ namespace Distill.Training
     public sealed class RunState
     {
         public required string Recipe { get; init; }
-        public required TrainSettings Settings { get; init; }
+        public required TrainSettings Settings { get; set; }
         public required ConvNetSpec Student { get; init; }
         public string RecipeHash => Hash(Recipe);
         public string? Teacher { get; set; }
         public long GlobalStep { get; set; }
         public double EpochLossSum { get; set; }
         public int EpochLossCount { get; set; }
+        /// <summary>Training images of the current epoch classified right, and seen, so far (for the epoch's train accuracy).</summary>
+        public long EpochCorrect { get; set; }
+        public long EpochSeen { get; set; }
         public double ElapsedSeconds { get; set; }
+        /// <summary>Whether the last <see cref="Trainer.Run"/> stopped early on a stop request (its checkpoint is at <see cref="GlobalStep"/>).</summary>
+        public bool Interrupted { get; set; }
         public List<EpochMetrics> Epochs { get; init; } = [];
         public List<StepMetrics> Steps { get; init; } = [];
 

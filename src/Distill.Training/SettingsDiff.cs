@@ -23,8 +23,9 @@ namespace Distill.Training
         /// <summary>
         /// Every numbers-changing field that differs between the checkpoint's settings and the requested
         /// ones. <see cref="TrainSettings.Epochs"/> may be raised (the run goes on); lowering it is listed.
+        /// <paramref name="where"/> names the saved side (<c>in the checkpoint</c>, <c>in the run</c>).
         /// </summary>
-        public static IReadOnlyList<string> Changes(TrainSettings saved, TrainSettings now)
+        public static IReadOnlyList<string> Changes(TrainSettings saved, TrainSettings now, string where = "in the checkpoint")
         {
             var changes = new List<string>();
             foreach (var field in Fields)
@@ -34,7 +35,7 @@ namespace Distill.Training
                 if (Equals(was, @is)) continue;
                 if (field.Name == nameof(TrainSettings.Epochs) && now.Epochs > saved.Epochs) continue;
                 string note = field.Name == nameof(TrainSettings.Epochs) ? " (epochs may only be raised)" : "";
-                changes.Add($"{Name(field.Name)}: {Show(was)} in the checkpoint, {Show(@is)} now{note}");
+                changes.Add($"{Name(field.Name)}: {Show(was)} {where}, {Show(@is)} now{note}");
             }
             return changes;
         }

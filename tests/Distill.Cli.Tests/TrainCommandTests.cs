@@ -37,7 +37,8 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains(output, l => l.StartsWith("rel: test accuracy "));
         string run = File.ReadAllText(Path.Combine(runs, "run.json"));
         Assert.Contains("\"recipe_sha256\"", run);
-        Assert.Contains("\"Seed\": 7", run);
+        Assert.Contains("\"seed\": 7", run);
+        Assert.Contains("\"recipe\": \"ce + 25 * rkd.distance\\n\"", run);
         Assert.Equal(2, File.ReadAllLines(Path.Combine(runs, "steps.jsonl")).Length);
         Assert.Contains("\"rkd.distance\"", File.ReadAllLines(Path.Combine(runs, "steps.jsonl"))[0]);
         Assert.True(File.Exists(Path.Combine(runs, "teacher", "checkpoint.ckpt")));

@@ -32,30 +32,38 @@ namespace Distill.Cli.Commands
         private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo recipeFile)
         {
             if (!recipeFile.Exists) throw new FileNotFoundException($"{recipeFile.FullName}: recipe not found.");
-            string folder = result.GetValue(options.Out)!;
-            var source = FashionMnist.Locate(result.GetValue(options.Data));
+            string folder = result.GetValue(options.Resume) is { Length: > 0 } r ? r : result.GetValue(options.Out)!;
+            var mode = options.Mode(result);
+            var data = DataRecord.Of(FashionMnist.Locate(result.GetValue(options.Data)), result.GetValue(options.Limit));
             var settings = options.Settings(result);
+            var teacherSettings = options.Settings(result, teacher: true);
+            using var runFolder = RunFolder.Open(folder, mode, runs: ["teacher", "ce", "distilled"]);
+            using var signals = new StopSignals();
             var distilled = new RunRequest("distilled student", File.ReadAllText(recipeFile.FullName), recipeFile.FullName, ConvNetSpec.Student,
-                                           settings, Path.Combine(folder, "distilled"), result.GetValue(options.Metrics), result.GetValue(options.Resume), source);
+                                           settings, Path.Combine(folder, "distilled"), result.GetValue(options.Metrics), mode == FolderMode.Resume, data)
+            {
+                Signals = signals,
+                ResumeCommand = $"distill demo --resume {folder}",
+            };
             var baseline = distilled with { Name = "CE student", Recipe = Teachers.Recipe, RecipePath = "ce.distill", Folder = Path.Combine(folder, "ce") };
             var distilledObjective = ModelRun.Prepare(distilled);
             var baselineObjective = ModelRun.Prepare(baseline);
-            console.WriteLine($"data: {source.Describe()}");
-            var (train, test) = options.Load(result, source);
+            console.WriteLine($"data: {data.Description}");
+            var (train, test) = TrainingOptions.Load(data.Source, data.Limit);
             using (train)
             using (test)
             {
                 var rows = new List<(string, RunState)>();
-                var (teacher, teacherPath) = Teachers.Get(console, null, distilled with { Folder = folder }, options.Settings(result, teacher: true), train, test);
+                var (teacher, teacherRecord) = Teachers.Get(console, null, distilled with { Folder = folder }, teacherSettings, train, test);
                 using (teacher)
                 {
-                    var (saved, teacherState) = RunCheckpoint.LoadModel(teacherPath);
+                    var (saved, teacherState) = RunCheckpoint.LoadModel(teacherRecord.Path);
                     saved.Dispose();
                     rows.Add(("teacher", teacherState));
-                    var (ce, ceState) = ModelRun.Train(baseline, baselineObjective, null, null, train, test, console);
+                    var (ce, ceState) = ModelRun.Train(baseline, baseline.Record(), baselineObjective, null, train, test, console);
                     ce.Dispose();
                     rows.Add(("student (CE only)", ceState));
-                    var (student, state) = ModelRun.Train(distilled, distilledObjective, teacher, teacherPath, train, test, console);
+                    var (student, state) = ModelRun.Train(distilled, distilled.Record(teacherRecord), distilledObjective, teacher, train, test, console);
                     student.Dispose();
                     rows.Add(($"student ({recipeFile.Name})", state));
                 }

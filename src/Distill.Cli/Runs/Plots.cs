@@ -14,6 +14,7 @@ namespace Distill.Cli.Runs
         public static IReadOnlyList<string> Write(string folder, string title, RunState state)
         {
             var written = new List<string>();
+            Directory.CreateDirectory(folder);
             if (state.Steps.Count == 0) return written;
             double[] steps = state.Steps.Select(s => (double)s.Step).ToArray();
             var names = state.Steps[0].Terms.Select(t => t.Name).ToList();
@@ -57,5 +58,16 @@ namespace Distill.Cli.Runs
 
         private static string FileName(string term) =>
             new string(term.Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '_').ToArray()).Trim('_');
+    }
+
+    /// <summary>Rewrites a run's plots after every epoch, so they are there to look at while it trains and after an interruption.</summary>
+    public sealed class PlotWriter(string folder, string title) : ITrainingObserver
+    {
+        private RunState? _state;
+
+        public void OnStart(RunState state, int stepsPerEpoch) => _state = state;
+        public void OnStep(StepMetrics step) { }
+        public void OnEpoch(EpochMetrics epoch) { if (_state is not null) Plots.Write(folder, title, _state); }
+        public void OnCheckpoint(string path) { }
     }
 }

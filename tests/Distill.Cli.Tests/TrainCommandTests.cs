@@ -35,6 +35,8 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains(output, l => l.StartsWith("rel: test accuracy "));
+        // Redirected output is not wrapped: a whole step line, timing included, is one line.
+        Assert.Contains(output, l => l.StartsWith("  step 1/2  loss ") && l.Contains("rkd.distance") && l.EndsWith(" left"));
         string run = File.ReadAllText(Path.Combine(runs, "run.json"));
         Assert.Contains("\"recipe_sha256\"", run);
         Assert.Contains("\"seed\": 7", run);

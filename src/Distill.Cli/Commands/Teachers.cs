@@ -53,7 +53,7 @@ namespace Distill.Cli.Commands
         /// <summary>The model's shape and size and its last test accuracy, in one line.</summary>
         public static string Describe(ConvNet model, RunState state) =>
             $"{Describe(state.Student)}, {Human.Count(model.parameters().Sum(p => p.numel()))} parameters"
-            + (state.Epochs.Count > 0 ? $", test accuracy {Human.Percent(state.Epochs[^1].TestAccuracy)} after {state.Epochs.Count} epochs" : "");
+            + (state.Epochs.Count > 0 ? $", test accuracy {Human.Percent(state.Epochs[^1].TestAccuracy)} after {Human.Plural(state.Epochs.Count, "epoch")}" : "");
 
         /// <summary>A ConvNet shape as a reader wants it: <c>CNN 16-32 channels, 64-d embedding, 10 classes</c>.</summary>
         public static string Describe(ConvNetSpec spec) => $"CNN {spec.Channels1}-{spec.Channels2} channels, {spec.EmbeddingDim}-d embedding, {spec.Classes} classes";

@@ -73,7 +73,7 @@ namespace Distill.Cli.Commands
                 try
                 {
                     var (student, state) = ModelRun.Train(request, record, objective, teacher, train, test, console);
-                    console.WriteLine($"{request.Name}: test accuracy {Human.Percent(state.Epochs[^1].TestAccuracy)} after {state.Epochs.Count} epochs ({Human.Duration(state.ElapsedSeconds)}); run in {Path.GetFullPath(folder)}");
+                    console.WriteLine($"{request.Name}: test accuracy {Human.Percent(state.Epochs[^1].TestAccuracy)} after {Human.Plural(state.Epochs.Count, "epoch")} ({Human.Duration(state.ElapsedSeconds)}); run in {Path.GetFullPath(folder)}");
                     student.Dispose();
                 }
                 finally

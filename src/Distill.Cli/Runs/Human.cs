@@ -29,6 +29,9 @@ namespace Distill.Cli.Runs
             _ => (n / 1e9).ToString("0.##", Invariant) + "G",
         };
 
+        /// <summary><c>1 epoch</c>, <c>3 epochs</c>.</summary>
+        public static string Plural(long n, string noun) => $"{n:N0} {noun}{(n == 1 ? "" : "s")}";
+
         public static string Percent(double fraction) => double.IsFinite(fraction) ? (fraction * 100).ToString("0.00", Invariant) + " %" : "n/a";
 
         /// <summary><c>42 s</c>, <c>3 min 05 s</c>, <c>1 h 02 min</c>.</summary>

@@ -15,6 +15,7 @@ namespace Distill.Cli.Runs
     {
         public static DataRecord Of(DataSource source, int limit) => new(source.Folder, source.Full, limit);
 
+        [JsonIgnore]
         public DataSource Source => new(Folder, Full);
 
         public string Description => Source.Describe() + (Limit > 0 ? $", first {Limit:N0} images of each split" : "");

@@ -103,4 +103,28 @@ public sealed class RunFolderTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("no run to resume here", error);
     }
+
+    [Fact]
+    public void Overrides_are_checked_like_recipe_text_and_the_run_records_the_effective_recipe()
+    {
+        string recipe = _cli.Write("kd.distill", "let w = 0.9\nce + w * kd(T = 4)\n");
+        var (exit, _, error) = _cli.Run(["train", recipe, .. Tiny, "--epochs", "1", "--out", Run, "--set", "kd.T=-2"]);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("--set 'kd.T=-2'(1,6): error DST0202: ", error);
+        Assert.False(Directory.Exists(Run));
+
+        (exit, _, error) = _cli.Run(["train", recipe, .. Tiny, "--epochs", "1", "--out", Run, "--set", "kd.T=2", "--set", "w=0.5"]);
+        Assert.True(exit == 0, error);
+        var record = RunRecord.Load(Run);
+        Assert.Equal("let w = 0.5\nce + w * kd(T = 2)\n", record.Recipe);
+        Assert.Equal(new[] { "kd.T=2", "w=0.5" }, record.Overrides);
+        Assert.Equal(record.Recipe, File.ReadAllText(Path.Combine(Run, "recipe.distill")));
+
+        // Resuming keeps the run's overrides; another value is a different recipe.
+        (exit, _, error) = _cli.Run("train", "--resume", Run, "--epochs", "2");
+        Assert.True(exit == 0, error);
+        (exit, _, error) = _cli.Run("train", recipe, "--resume", Run, "--set", "kd.T=3");
+        Assert.Equal(1, exit);
+        Assert.Contains("recipe: sha256 ", error);
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using Distill.Cli.Runs;
+using Distill.Runtime;
 using Distill.Training;
 using Distill.Training.Data;
 using Distill.Training.Models;
@@ -88,13 +89,17 @@ namespace Distill.Cli.Commands
         private static RunRequest Request(TrainingOptions options, ParseResult result, FileInfo? recipeFile, ConvNetSpec spec, string folder, RunRecord? saved)
         {
             string name = recipeFile is not null ? Path.GetFileNameWithoutExtension(recipeFile.Name) : saved!.Name;
-            string recipe = recipeFile is not null ? File.ReadAllText(recipeFile.FullName) : saved!.Recipe;
             string recipePath = recipeFile?.FullName ?? saved!.RecipePath;
+            // Resuming, the run's own overrides apply unless --set is given again; the folder's recipe already has them.
+            var sets = saved is not null && !TrainingOptions.Given(result, options.Set) ? saved.Overrides : result.GetValue(options.Set) ?? [];
+            string recipe = recipeFile is not null
+                ? Overrides.Apply(File.ReadAllText(recipeFile.FullName), recipeFile.FullName, sets, RuntimeCatalogue.BuiltIn.Catalogue)
+                : TrainingOptions.Given(result, options.Set) ? Overrides.Apply(saved!.Recipe, saved.RecipePath, sets, RuntimeCatalogue.BuiltIn.Catalogue) : saved!.Recipe;
             var settings = options.Settings(result, recorded: saved?.Settings);
             var data = saved is not null && !TrainingOptions.Given(result, options.Data) ? saved.Data.Source : FashionMnist.Locate(result.GetValue(options.Data));
             int limit = saved is not null && !TrainingOptions.Given(result, options.Limit) ? saved.Data.Limit : result.GetValue(options.Limit);
             var format = saved is not null && !TrainingOptions.Given(result, options.Metrics) ? saved.Metrics : result.GetValue(options.Metrics);
-            return new RunRequest(name, recipe, recipePath, saved?.Model ?? spec, settings, folder, format, saved is not null, DataRecord.Of(data, limit));
+            return new RunRequest(name, recipe, recipePath, saved?.Model ?? spec, settings, folder, format, saved is not null, DataRecord.Of(data, limit)) { Overrides = sets };
         }
 
         /// <summary>Resuming: refuses, listing every difference, a recipe, model, data, limit, teacher or setting that is not the run's.</summary>

@@ -35,11 +35,12 @@ namespace Distill.Cli.Commands
             Description = "Continue the run in a folder (default: the --out folder) from its last checkpoint; recipe, teacher, data and settings are read from the folder. Options given as well must match the run (--epochs may be raised).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        public Option<string[]> Set { get; } = Overrides.Option();
         public Option<bool> Force { get; } = new("--force") { Description = "Delete the run files of an earlier run in the folder and start over." };
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Limit, Sampler, Resume, Force })
+            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Limit, Sampler, Resume, Force, Set })
                 command.Options.Add(option);
         }
 

@@ -59,8 +59,8 @@ namespace Distill.Training
             if (teacher is null)
                 throw new ArgumentException("the superclass sampler clusters the teacher's embeddings of the training set: give a teacher (--teacher, or let the command train one).");
             var parts = new System.Collections.Generic.List<torch.Tensor>();
-            Trainer.Evaluate(teacher, train, Devices.Parse(settings.Device), 1000, (outputs, _, n) =>
-                parts.Add(outputs.Embedding.reshape(n, -1).cpu().MoveToOuterDisposeScope()));
+            Evaluation.Visit(teacher, train, "embedding", Devices.Parse(settings.Device), 1000, ConvNet.Taps, (embedding, _, n) =>
+                parts.Add(embedding.reshape(n, -1).cpu().MoveToOuterDisposeScope()));
             var all = torch.cat(parts);
             foreach (var part in parts) part.Dispose();
             return all;

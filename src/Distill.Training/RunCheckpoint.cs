@@ -1,54 +1,64 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
-using static TorchSharp.torch;
+using System.Text;
 using Distill.Runtime;
-using Distill.Training.Data;
 using Distill.Training.Models;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+using static TorchSharp.torch.optim;
 
 namespace Distill.Training
 {
     /// <summary>
-    /// Saves and restores everything a run needs to continue exactly: the student's parameters
-    /// and buffers (<c>model/…</c>), the optimiser's momentum (<c>optim/…</c>), the objective's
-    /// state (<c>objective/…</c>, e.g. SEED's queue) and the <see cref="RunState"/> header (position,
-    /// metrics, recipe, settings). Batch order is a function of seed and epoch, so the position
-    /// is the sampler's state.
+    /// Saves and restores everything a run needs to continue exactly: the student's parameters and buffers
+    /// (<c>model/…</c>), the helpers' heads that are not part of the student (<c>extra/N/…</c>), the optimiser's
+    /// state as TorchSharp serialises it (<c>optim/torchsharp</c>, bytes), the objective's state
+    /// (<c>objective/…</c>, e.g. SEED's queue) and the <see cref="TrainingState"/> header (position, metrics, recipe,
+    /// settings). TorchSharp's schedulers have no state dict: their state is the step count, so a resume replays
+    /// <c>step()</c> that many times. Batch order is a function of the epoch, so the position is the sampler's state.
     /// </summary>
     public static class RunCheckpoint
     {
-        public static void Save(string path, RunState state, ConvNet student, MomentumSgd optimizer, ObjectiveBase objective)
+        private const string OptimizerKey = "optim/torchsharp";
+
+        public static void Save(string path, TrainingState state, Module student, IEnumerable<ExtraInputs> extras, OptimizerHelper optimizer, ObjectiveBase objective)
         {
             var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
             foreach (var (name, t) in student.state_dict()) tensors["model/" + name] = t;
-            foreach (var (name, t) in optimizer.StateDict()) tensors["optim/" + name] = t;
+            foreach (var (prefix, module) in Heads(student, extras))
+                foreach (var (name, t) in module.state_dict()) tensors[prefix + name] = t;
+            using var optimizerState = OptimizerBytes(optimizer);
+            tensors[OptimizerKey] = optimizerState;
             foreach (var (name, t) in objective.StateDict()) tensors["objective/" + name] = t;
             CheckpointFile.Save(path, state.ToJson(), tensors);
         }
 
         /// <summary>
-        /// Restores the model, optimiser and objective in place and returns the run state. Refuses a
-        /// checkpoint of another recipe or with settings that change the numbers (all but device,
-        /// checkpoint interval and stop step), since the resumed run would not match, listing each
-        /// differing field. Epochs may be raised: the returned state then carries the new settings.
+        /// Restores the model, heads, optimiser, scheduler position and objective in place and returns the saved state.
+        /// Refuses a checkpoint that <see cref="TrainingState.ResumeConflict"/> rejects, since the resumed run would not match.
         /// </summary>
-        public static RunState Load(string path, RunState expected, ConvNet student, MomentumSgd optimizer, ObjectiveBase objective)
+        internal static TState Resume<TState>(string path, TState expected, Distiller distiller, IEnumerable<ExtraInputs> extras,
+                                              OptimizerHelper optimizer, lr_scheduler.LRScheduler? scheduler) where TState : TrainingState
         {
             var (header, tensors) = CheckpointFile.Load(path);
             try
             {
-                var state = RunState.FromJson(header, path);
-                if (state.RecipeHash != expected.RecipeHash)
-                    throw new InvalidOperationException($"{path}: checkpoint is of another recipe (sha256 {state.RecipeHash[..12]}, not {expected.RecipeHash[..12]}); use another --out or drop --resume.");
-                var changes = SettingsDiff.Changes(state.Settings, expected.Settings);
-                if (changes.Count > 0)
-                    throw new InvalidOperationException($"{path}: resume with the same settings; {string.Join("; ", changes)}.");
-                if (state.Student != student.Spec)
-                    throw new InvalidOperationException($"{path}: checkpoint is for a student {state.Student}, not {student.Spec}.");
-                student.load_state_dict(Part(tensors, "model/"), strict: true);
-                optimizer.LoadStateDict(Part(tensors, "optim/"));
-                objective.LoadStateDict(Part(tensors, "objective/"));
-                state.Settings = expected.Settings;
+                var state = (TState)expected.Read(header, path);
+                if (expected.ResumeConflict(state, path) is { } conflict) throw new InvalidOperationException(conflict);
+                state.ResumeWith(expected);
+                if (!tensors.TryGetValue(OptimizerKey, out var optimizerState))
+                    throw new InvalidOperationException($"{path}: checkpoint has no torch.optim state (written before Distill used torch.optim); start the run again without --resume.");
+                distiller.Student.load_state_dict(Part(tensors, "model/"), strict: true);
+                foreach (var (prefix, module) in Heads(distiller.Student, extras))
+                    module.load_state_dict(Part(tensors, prefix), strict: true);
+                for (long i = 0; i < state.GlobalStep; i++) scheduler?.step();
+                using (var reader = new BinaryReader(new MemoryStream(optimizerState.bytes.ToArray()), Encoding.UTF8))
+                    optimizer.load_state_dict(reader);
+                distiller.Objective.Objective.LoadStateDict(Part(tensors, "objective/"));
                 return state;
             }
             finally
@@ -61,7 +71,7 @@ namespace Distill.Training
         public static void SaveModel(string path, RunState state, ConvNet model) =>
             CheckpointFile.Save(path, state.ToJson(), model.state_dict().ToDictionary(kv => "model/" + kv.Key, kv => kv.Value));
 
-        /// <summary>Loads a model saved by <see cref="SaveModel"/> or <see cref="Save"/>.</summary>
+        /// <summary>Loads a model saved by <see cref="SaveModel"/> or <see cref="Save"/> (files of every Distill version so far).</summary>
         public static (ConvNet Model, RunState State) LoadModel(string path)
         {
             var (header, tensors) = CheckpointFile.Load(path);
@@ -76,6 +86,22 @@ namespace Distill.Training
             {
                 foreach (var t in tensors.Values) t.Dispose();
             }
+        }
+
+        /// <summary>The helpers' trained heads that are not submodules of the student, with their key prefixes.</summary>
+        private static IEnumerable<(string Prefix, Module Module)> Heads(Module student, IEnumerable<ExtraInputs> extras)
+        {
+            var own = new HashSet<Module>(student.modules().Append(student), ReferenceEqualityComparer.Instance);
+            int i = 0;
+            foreach (var module in extras.SelectMany(x => x.Trainable))
+                if (!own.Contains(module)) yield return ($"extra/{i++}/", module);
+        }
+
+        private static Tensor OptimizerBytes(OptimizerHelper optimizer)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true)) optimizer.save_state_dict(writer);
+            return torch.tensor(stream.ToArray());
         }
 
         private static Dictionary<string, Tensor> Part(Dictionary<string, Tensor> tensors, string prefix) =>

@@ -1,49 +1,38 @@
 using System;
-using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Distill.Runtime;
-using Distill.Training.Data;
 using Distill.Training.Models;
 
 namespace Distill.Training
 {
     /// <summary>
-    /// What a run records with every checkpoint besides tensors: the recipe text and its hash, the
-    /// settings, the model shape, where training is (global step, the current epoch's running
-    /// loss, elapsed time) and the metrics so far. Serialised as the checkpoint's JSON header.
+    /// The state of a run of the built-in models (<see cref="Trainer"/>, the CLI): a <see cref="TrainingState"/>
+    /// plus the settings, the student's shape and the teacher's checkpoint.
     /// </summary>
-    public sealed class RunState
+    public sealed class RunState : TrainingState
     {
-        public required string Recipe { get; init; }
         public required TrainSettings Settings { get; set; }
         public required ConvNetSpec Student { get; init; }
-        public string RecipeHash => Hash(Recipe);
         public string? Teacher { get; set; }
-        public long GlobalStep { get; set; }
-        public double EpochLossSum { get; set; }
-        public int EpochLossCount { get; set; }
-        /// <summary>Training images of the current epoch classified right, and seen, so far (for the epoch's train accuracy).</summary>
-        public long EpochCorrect { get; set; }
-        public long EpochSeen { get; set; }
-        public double ElapsedSeconds { get; set; }
-        /// <summary>Whether the last <see cref="Trainer.Run"/> stopped early on a stop request (its checkpoint is at <see cref="GlobalStep"/>).</summary>
-        public bool Interrupted { get; set; }
-        public List<EpochMetrics> Epochs { get; init; } = [];
-        public List<StepMetrics> Steps { get; init; } = [];
-
-        public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-        public string ToJson() => JsonSerializer.Serialize(this, Options);
 
         public static RunState FromJson(string json, string source) =>
             JsonSerializer.Deserialize<RunState>(json, Options) ?? throw new FormatException($"{source}: empty run state.");
 
-        private static readonly JsonSerializerOptions Options = new()
+        /// <summary>
+        /// Refuses another recipe, settings that change the numbers (all but device, checkpoint interval and stop step;
+        /// epochs may be raised) or another student, listing each differing setting (<see cref="SettingsDiff"/>).
+        /// </summary>
+        public override string? ResumeConflict(TrainingState saved, string path)
         {
-            WriteIndented = true,
-            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        };
+            if (base.ResumeConflict(saved, path) is { } conflict) return conflict;
+            var state = (RunState)saved;
+            var changes = SettingsDiff.Changes(state.Settings, Settings);
+            if (changes.Count > 0) return $"{path}: resume with the same settings; {string.Join("; ", changes)}.";
+            if (state.Student != Student)
+                return $"{path}: checkpoint is for a student {state.Student}, not {Student}.";
+            return null;
+        }
+
+        /// <summary>A resumed run carries its own settings on (they differ at most in epochs raised and free fields).</summary>
+        public override void ResumeWith(TrainingState requested) => Settings = ((RunState)requested).Settings;
     }
 }

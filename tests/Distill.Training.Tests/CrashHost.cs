@@ -40,7 +40,7 @@ internal static class CrashHost
 
     private sealed class WaitForSignal(string marker, CancellationToken stop) : ITrainingObserver
     {
-        public void OnStart(RunState state, int stepsPerEpoch) { }
+        public void OnStart(TrainingState state, int stepsPerEpoch) { }
         public void OnEpoch(EpochMetrics epoch) { }
         public void OnCheckpoint(string path) { }
 

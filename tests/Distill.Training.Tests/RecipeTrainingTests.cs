@@ -68,8 +68,10 @@ public sealed class RecipeTrainingTests
     public void A_loaded_recipe_with_an_unfeedable_input_is_refused_naming_it(string recipe, string input)
     {
         var objective = Objective.Parse(recipe);
-        var e = Assert.Throws<UnsatisfiableInputException>(() => InputPlan.For(objective.RequiredInputs));
+        var e = Assert.Throws<UnsatisfiableInputException>(() => Trainer.Check(objective));
         Assert.Equal(input, e.Input);
+        Assert.Equal(recipe.Contains("sp") ? "sp(at=layer3)" : "rkd.distance(at=pooled)", e.Term);
+        Assert.Contains(recipe.Contains("sp") ? "did you mean 'layer1'?" : "Its module paths: bn1, bn2, bnfc, conv1, conv2, embedding", e.Message);
     }
 
     [Theory]

@@ -32,9 +32,14 @@ internal static class Runs
         using var student = Trainer.CreateModel(ConvNetSpec.Student, settings.Seed);
         var objective = TestObjective.Distilling();
         var state = new Trainer(settings, observer).Run(State(settings), student, teacher, objective.ForTrainer(), train, test, checkpoint, resume, stop: stop);
-        var weights = student.parameters().Select(p => p.detach().flatten()).ToArray();
-        using var all = cat(weights);
         var counter = ((StepCounterTerm)objective.Terms.Single(t => t.Name == "counter").Term).Count;
-        return (state, all.data<float>().ToArray(), counter);
+        return (state, Flat(student), counter);
+    }
+
+    /// <summary>Every parameter of <paramref name="model"/>, flattened and concatenated.</summary>
+    public static float[] Flat(TorchSharp.torch.nn.Module model)
+    {
+        using var scope = NewDisposeScope();
+        return cat(model.parameters().Select(p => p.detach().flatten()).ToArray()).data<float>().ToArray();
     }
 }

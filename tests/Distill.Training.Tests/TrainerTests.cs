@@ -103,19 +103,25 @@ public sealed class TrainerTests
     [Fact]
     public void Sskd_and_pad_inputs_come_from_rotated_views_and_the_variance_branch()
     {
-        var plan = InputPlan.For(["Labels", "StudentLogVar", "StudentLogits", "StudentRotatedLogits", "StudentRotatedProjection", "TeacherRotatedProjection"]);
-        var (train, test) = Runs.Data();
+        var (train, _) = Runs.Data();
         using var student = Trainer.CreateModel(ConvNetSpec.Student, 1);
         using var teacher = Trainer.CreateModel(ConvNetSpec.Teacher, 2);
+        var objective = Objective.Parse("0.1 * ce + 0.9 * kd + sskd + pad");
+        var distiller = new Distiller(student, teacher, objective)
+        {
+            Extras = { new SskdViews(student.Projection, teacher.Projection), new PadVariance(student.LogVariance) },
+        };
         using var scope = TorchSharp.torch.NewDisposeScope();
         var images = train.Images.narrow(0, 0, 6);
-        var inputs = plan.Feed(student, teacher, images, train.Labels.narrow(0, 0, 6));
-        Assert.Equal(new long[] { 24, 10 }, inputs["StudentRotatedLogits"].shape);
-        Assert.Equal(new long[] { 24, 32 }, inputs["TeacherRotatedProjection"].shape);
-        Assert.Equal(new long[] { 6, 10 }, inputs["StudentLogits"].shape);
-        Assert.Equal(new long[] { 6, 64 }, inputs["StudentLogVar"].shape);
-        Assert.True(inputs["StudentLogits"].allclose(inputs["StudentRotatedLogits"].index_select(0, TorchSharp.torch.tensor(new long[] { 0, 4, 8, 12, 16, 20 }))));
-        var rotated = InputPlan.Rotations(images);
+        var shapes = distiller.Check(new Batch(images, train.Labels.narrow(0, 0, 6)));
+        Assert.Equal(new long[] { 24, 10 }, shapes["StudentRotatedLogits"]);
+        Assert.Equal(new long[] { 24, 32 }, shapes["TeacherRotatedProjection"]);
+        Assert.Equal(new long[] { 6, 10 }, shapes["StudentLogits"]);
+        Assert.Equal(new long[] { 6, 64 }, shapes["StudentLogVar"]);
+        var rotated = SskdViews.Rotations(images);
         Assert.True(rotated[5].eq(images[1].rot90(1, (1, 2))).all().item<bool>());
+        // The plain taps are rows 4i of the rotated batch: the un-rotated images.
+        var plain = new SskdViews(student.Projection, null).Plain(rotated);
+        Assert.True(plain.eq(images).all().item<bool>());
     }
 }

@@ -64,7 +64,7 @@ namespace Distill.Cli.Commands
             using (model)
             {
                 model.to(device);
-                var (accuracy, loss) = Trainer.Score(model, test, device);
+                var (accuracy, loss) = Evaluation.Score(model, test, device);
                 console.WriteLine($"{role}: test accuracy {Human.Percent(accuracy)}, test loss {Human.Number(loss)} on {Human.Count(test.Count)} images; "
                                   + $"{Teachers.Describe(state.Student)} after {Human.Plural(state.Epochs.Count, "epoch")}; {checkpoint} (sha256 {Teachers.Sha256(checkpoint)[..12]})");
             }

@@ -75,7 +75,7 @@ namespace Distill.Cli.Commands
                 };
                 try
                 {
-                    if (InputPlan.For(ModelRun.Prepare(probe).RequiredInputs).NeedsTeacher)
+                    if (Trainer.NeedsTeacher(ModelRun.Prepare(probe)))
                         (teacher, teacherRecord) = Teachers.Get(console, teacherFile?.FullName, probe, teacherSettings, train, test);
                     foreach (var setting in grid)
                         foreach (int seed in seeds)

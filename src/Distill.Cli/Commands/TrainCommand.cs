@@ -56,7 +56,7 @@ namespace Distill.Cli.Commands
             if (saved is not null) RefuseChanges(folder, saved, request, teacherPath, teacherSettings, spec);
 
             var objective = ModelRun.Prepare(request);
-            bool needsTeacher = InputPlan.For(objective.RequiredInputs).NeedsTeacher;
+            bool needsTeacher = Trainer.NeedsTeacher(objective);
             var trainedHere = needsTeacher && teacherPath is null ? teacherSettings : null;
             var record = request.Record(needsTeacher ? saved?.Teacher ?? new TeacherRecord(teacherPath ?? Teachers.TrainedPath(folder), null, null) : null, trainedHere)
                          with { Started = saved?.Started ?? DateTime.UtcNow.ToString("O") };

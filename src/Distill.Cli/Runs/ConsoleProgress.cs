@@ -46,7 +46,7 @@ namespace Distill.Cli.Runs
             return result;
         }
 
-        public void OnStart(RunState state, int stepsPerEpoch)
+        public void OnStart(TrainingState state, int stepsPerEpoch)
         {
             _stepsPerEpoch = stepsPerEpoch;
             _totalSteps = (long)stepsPerEpoch * TotalEpochs;

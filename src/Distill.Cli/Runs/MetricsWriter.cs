@@ -28,7 +28,7 @@ namespace Distill.Cli.Runs
         private readonly List<StepMetrics> _epochSteps = [];
         private double _lastElapsed;
 
-        public void OnStart(RunState state, int stepsPerEpoch)
+        public void OnStart(TrainingState state, int stepsPerEpoch)
         {
             File.WriteAllText(StepsPath, "");
             File.WriteAllText(EpochsPath, "");

@@ -23,7 +23,7 @@ namespace Distill.Cli.Runs
         public static Objective Prepare(RunRequest request)
         {
             var objective = Objective.Parse(request.Recipe, Devices.Parse(request.Settings.Device), path: request.RecipePath);
-            InputPlan.For(objective.RequiredInputs);
+            Trainer.Check(objective);
             return objective;
         }
 

@@ -11,7 +11,7 @@ namespace Distill.Cli.Runs
     /// <summary>PNG plots of a run (headless ScottPlot): every term's raw and weighted value and the total per step, and accuracy and loss per epoch.</summary>
     public static class Plots
     {
-        public static IReadOnlyList<string> Write(string folder, string title, RunState state)
+        public static IReadOnlyList<string> Write(string folder, string title, TrainingState state)
         {
             var written = new List<string>();
             Directory.CreateDirectory(folder);
@@ -63,9 +63,9 @@ namespace Distill.Cli.Runs
     /// <summary>Rewrites a run's plots after every epoch, so they are there to look at while it trains and after an interruption.</summary>
     public sealed class PlotWriter(string folder, string title) : ITrainingObserver
     {
-        private RunState? _state;
+        private TrainingState? _state;
 
-        public void OnStart(RunState state, int stepsPerEpoch) => _state = state;
+        public void OnStart(TrainingState state, int stepsPerEpoch) => _state = state;
         public void OnStep(StepMetrics step) { }
         public void OnEpoch(EpochMetrics epoch) { if (_state is not null) Plots.Write(folder, title, _state); }
         public void OnCheckpoint(string path) { }

@@ -26,7 +26,7 @@ namespace Distill.Cli.Runs
 
         public string Folder => Path.Combine(folder, FolderName);
 
-        public void OnStart(RunState state, int stepsPerEpoch)
+        public void OnStart(TrainingState state, int stepsPerEpoch)
         {
             _stepsPerEpoch = stepsPerEpoch;
             if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);

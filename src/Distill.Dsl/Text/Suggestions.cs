@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Distill.Dsl.Text
 {
     /// <summary>Did-you-mean by edit distance (Levenshtein, case-insensitive).</summary>
-    internal static class Suggestions
+    public static class Suggestions
     {
         /// <summary>
         /// The nearest candidate, if it is closer than the typed word is long and at most three

@@ -5,17 +5,16 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using Distill.Runtime;
-using Distill.Training.Data;
-using Distill.Training.Models;
 
-namespace Distill.Training
+namespace Distill.Training.Tests
 {
     /// <summary>
-    /// SGD with momentum and weight decay as PyTorch's <c>torch.optim.SGD</c> computes it
+    /// The hand-written optimiser Distill used before torch.optim, kept as the reference that torch.optim.SGD must
+    /// reproduce bit for bit. SGD with momentum and weight decay as PyTorch's <c>torch.optim.SGD</c> computes it
     /// (v ← μv + g + λp; p ← p − lr·v), with its buffers exposed by name so a checkpoint can save
     /// and restore them exactly. Parameters that received no gradient this step are left alone.
     /// </summary>
-    public sealed class MomentumSgd : IDisposable
+    internal sealed class MomentumSgd : IDisposable
     {
         private readonly (string Name, Parameter Param)[] _parameters;
         private readonly Dictionary<string, Tensor> _buffers = new(StringComparer.Ordinal);

@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Distill.Runtime;
+using Distill.Training.Data;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+using static TorchSharp.torch.optim;
+
+namespace Distill.Training
+{
+    /// <summary>
+    /// Trains a student module against a frozen teacher module on a recipe: taps captured by module path with
+    /// forward hooks (<see cref="StudentTaps"/>, <see cref="TeacherTaps"/>), labels from the batches, extra inputs
+    /// from <see cref="Extras"/>, a TorchSharp optimiser and learning-rate scheduler, and checkpoints that resume
+    /// bit-identically. Before step one, <see cref="Fit"/> runs <see cref="Check"/> on the first batch, so a tap that
+    /// does not exist, a shape that does not fit a term or missing labels fail before anything trains.
+    /// </summary>
+    public sealed class Distiller(Module<Tensor, Tensor> student, Module<Tensor, Tensor>? teacher, TrainingObjective objective)
+    {
+        public Distiller(Module<Tensor, Tensor> student, Module<Tensor, Tensor>? teacher, ObjectiveBase objective)
+            : this(student, teacher, TrainingObjective.From(objective)) { }
+
+        public Module<Tensor, Tensor> Student { get; } = student;
+        public Module<Tensor, Tensor>? Teacher { get; } = teacher;
+        public TrainingObjective Objective { get; } = objective;
+
+        public Taps StudentTaps { get; init; } = Taps.Default;
+        public Taps TeacherTaps { get; init; } = Taps.Default;
+
+        /// <summary>Helpers for inputs the taps alone do not give (<see cref="SskdViews"/>, <see cref="PadVariance"/>).</summary>
+        public IList<ExtraInputs> Extras { get; init; } = [];
+
+        /// <summary>Makes the optimiser over every trained parameter (the student's and the helpers' heads). Default: SGD, lr 0.05, momentum 0.9, weight decay 5e-4.</summary>
+        public Func<IEnumerable<Parameter>, OptimizerHelper> Optimizer { get; init; } = Optimizers.Sgd(0.05);
+
+        /// <summary>Makes the learning-rate scheduler from the optimiser and the run's total steps; stepped after every optimiser step. Null: constant.</summary>
+        public Func<OptimizerHelper, long, lr_scheduler.LRScheduler>? Scheduler { get; init; }
+
+        public int Epochs { get; init; } = 1;
+
+        /// <summary>Where batches go before the forward pass (null: where the source made them).</summary>
+        public Device? Device { get; init; }
+
+        public ITrainingObserver? Observer { get; init; }
+        public ITrainingSync Sync { get; init; } = ITrainingSync.None;
+
+        /// <summary>Test accuracy after each epoch (e.g. <see cref="Evaluation.Accuracy"/>); null: NaN in the metrics.</summary>
+        public Func<double>? Evaluate { get; init; }
+
+        /// <summary>Test accuracy and mean test cross-entropy after each epoch (e.g. <see cref="Evaluation.Score"/>); when set, used instead of <see cref="Evaluate"/>.</summary>
+        public Func<(double Accuracy, double Loss)>? Score { get; init; }
+
+        /// <summary>
+        /// When cancelled (a signal, see <see cref="StopSignals"/>), the run ends after the current step, writes the
+        /// checkpoint there and returns with <see cref="TrainingState.Interrupted"/> set; resuming from it gives the
+        /// numbers of an uninterrupted run.
+        /// </summary>
+        public CancellationToken Stop { get; init; }
+
+        /// <summary>Also checkpoint every N steps (0: after each epoch only).</summary>
+        public int CheckpointEvery { get; init; }
+
+        /// <summary>End the run at this global step, as an interruption would (0: never).</summary>
+        public long StopAfterSteps { get; init; }
+
+        /// <summary>Trains with a fresh <see cref="TrainingState"/>; see <see cref="Fit{TState}"/>.</summary>
+        public TrainingState Fit(IBatchSource data, string? checkpoint = null, bool resume = false) =>
+            Fit(data, new TrainingState { Recipe = Objective.Objective.Source }, checkpoint, resume);
+
+        /// <summary>
+        /// Trains the student in place and returns the state with every metric. With <paramref name="checkpoint"/>,
+        /// writes it after every epoch (and every <see cref="CheckpointEvery"/> steps); with <paramref name="resume"/>
+        /// and an existing checkpoint, continues from it exactly.
+        /// </summary>
+        public TState Fit<TState>(IBatchSource data, TState state, string? checkpoint = null, bool resume = false) where TState : TrainingState
+        {
+            int stepsPerEpoch = data.BatchesPerEpoch;
+            if (stepsPerEpoch == 0) throw new ArgumentException("the data source has no batches; give it at least one full batch.");
+            using var feeder = Prepare(data);
+            var parameters = TrainedParameters(feeder);
+            using var optimizer = Optimizer(parameters);
+            long totalSteps = (long)stepsPerEpoch * Epochs;
+            var scheduler = Scheduler?.Invoke(optimizer, totalSteps);
+            if (resume && checkpoint is not null && File.Exists(checkpoint))
+                state = RunCheckpoint.Resume(checkpoint, state, this, feeder.Extras, optimizer, scheduler);
+            Sync.BroadcastParameters(parameters);
+            Observer?.OnStart(state, stepsPerEpoch);
+            var clock = Stopwatch.StartNew();
+            double elapsedBefore = state.ElapsedSeconds;
+            var engine = Objective.Objective;
+            engine.Training = true;
+            state.Interrupted = false;
+            while (state.GlobalStep < totalSteps && !Stopped(state))
+            {
+                int epoch = (int)(state.GlobalStep / stepsPerEpoch);
+                int first = (int)(state.GlobalStep % stepsPerEpoch);
+                using var batches = data.Epoch(epoch, first).GetEnumerator();
+                for (int i = first; i < stepsPerEpoch && !Stopped(state); i++)
+                {
+                    var progress = TrainingProgress.At(epoch, i, stepsPerEpoch, Epochs);
+                    var (step, correct, seen) = Step(feeder, batches, parameters, optimizer, scheduler, progress, epoch, i);
+                    state.GlobalStep++;
+                    state.Steps.Add(step);
+                    state.EpochLossSum += step.Total;
+                    state.EpochLossCount++;
+                    state.EpochCorrect += correct;
+                    state.EpochSeen += seen;
+                    state.ElapsedSeconds = elapsedBefore + clock.Elapsed.TotalSeconds;
+                    Observer?.OnStep(step);
+                    if (i == stepsPerEpoch - 1) EndEpoch(state, epoch);
+                    state.Interrupted = Stop.IsCancellationRequested && state.GlobalStep < totalSteps;
+                    bool save = i == stepsPerEpoch - 1 || state.Interrupted || (CheckpointEvery > 0 && state.GlobalStep % CheckpointEvery == 0);
+                    if (save && checkpoint is not null)
+                    {
+                        RunCheckpoint.Save(checkpoint, state, Student, feeder.Extras, optimizer, engine);
+                        Observer?.OnCheckpoint(checkpoint);
+                    }
+                }
+            }
+            Observer?.OnFinish(state);
+            return state;
+        }
+
+        /// <summary>
+        /// The check before step one: hooks the taps, runs the models and the objective on <paramref name="batch"/>
+        /// (eval mode, no_grad, no state updates) and returns every input's shape. Throws
+        /// <see cref="UnsatisfiableInputException"/> naming the term, the input and the fix.
+        /// </summary>
+        public IReadOnlyDictionary<string, long[]> Check(Batch batch)
+        {
+            using var feeder = InputFeeder.For(Objective.Objective, Student, Teacher, StudentTaps, TeacherTaps, Extras, batch.Input);
+            return DryRun(feeder, batch);
+        }
+
+        /// <summary>Saves the student's weights for PyTorch and TorchSharp users; see <see cref="ModelExport"/>.</summary>
+        public void ExportStudent(string path) => ModelExport.Save(Student, path);
+
+        private bool Stopped(TrainingState state) => state.Interrupted || StopAfterSteps > 0 && state.GlobalStep >= StopAfterSteps;
+
+        private InputFeeder Prepare(IBatchSource data)
+        {
+            using var scope = NewDisposeScope();
+            // Held open through the dry run: a DataLoader disposes its batch when its enumerator ends.
+            using var batches = data.Epoch(0, 0).GetEnumerator();
+            if (!batches.MoveNext()) throw new ArgumentException("the data source gave no batch for epoch 0.");
+            var batch = OnDevice(batches.Current);
+            var feeder = InputFeeder.For(Objective.Objective, Student, Teacher, StudentTaps, TeacherTaps, Extras, batch.Input);
+            try { DryRun(feeder, batch); }
+            catch { feeder.Dispose(); throw; }
+            return feeder;
+        }
+
+        private Dictionary<string, long[]> DryRun(InputFeeder feeder, Batch batch)
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var modules = new List<Module> { Student };
+            modules.AddRange(feeder.Extras.SelectMany(x => x.Trainable));
+            var modes = modules.Select(m => m.training).ToList();
+            var engine = Objective.Objective;
+            bool training = engine.Training;
+            foreach (var m in modules) m.eval();
+            engine.Training = false;
+            try
+            {
+                var inputs = feeder.Feed(OnDevice(batch));
+                try { Objective.Compute(inputs, TrainingProgress.At(0, 0, 1, 1)).Total.Dispose(); }
+                catch (TermInputException e)
+                {
+                    string prefix = $"{e.Term}: input '{e.Input}': ";
+                    string problem = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message.Substring(prefix.Length) : e.Message;
+                    throw new UnsatisfiableInputException(e.Term, e.Input, problem + $" (taps: {string.Join("; ", feeder.Sites)})", FixFor(e.Input));
+                }
+                return inputs.ToDictionary(kv => kv.Key, kv => kv.Value.shape, StringComparer.Ordinal);
+            }
+            finally
+            {
+                engine.Training = training;
+                for (int i = 0; i < modules.Count; i++) modules[i].train(modes[i]);
+            }
+        }
+
+        private static string FixFor(string input) =>
+            input == InputFeeder.Labels ? "give int64 class indices, one per row of the batch."
+            : input.StartsWith("Student", StringComparison.Ordinal) || input.StartsWith("Teacher", StringComparison.Ordinal)
+                ? "tap modules whose outputs fit this term (Taps.Paths, Taps.Embedding, or the recipe's at = …), or give the student a layer of the teacher's width."
+                : "feed a tensor of the shape the term documents (`distill explain` lists each term's inputs).";
+
+        private List<Parameter> TrainedParameters(InputFeeder feeder)
+        {
+            var parameters = Student.parameters().ToList();
+            var seen = new HashSet<IntPtr>(parameters.Select(p => p.Handle));
+            foreach (var module in feeder.Extras.SelectMany(x => x.Trainable))
+                foreach (var p in module.parameters())
+                    if (seen.Add(p.Handle)) parameters.Add(p);
+            return parameters;
+        }
+
+        /// <summary>One optimiser step; also how many of the batch's rows the student got right (before the update), when the recipe reads its logits and the labels.</summary>
+        private (StepMetrics Step, long Correct, long Seen) Step(InputFeeder feeder, IEnumerator<Batch> batches, List<Parameter> parameters, OptimizerHelper optimizer,
+                                 lr_scheduler.LRScheduler? scheduler, TrainingProgress progress, int epoch, int index)
+        {
+            using var scope = NewDisposeScope();
+            if (!batches.MoveNext())
+                throw new InvalidOperationException($"the data source ended at batch {index} of epoch {epoch + 1}, but said it has {progress.StepsPerEpoch} a epoch.");
+            Student.train();
+            foreach (var module in feeder.Extras.SelectMany(x => x.Trainable)) module.train();
+            var inputs = feeder.Feed(OnDevice(batches.Current));
+            long correct = 0, seen = 0;
+            if (inputs.TryGetValue(StudentLogits, out var logits) && inputs.TryGetValue(InputFeeder.Labels, out var labels) && logits.dim() == 2)
+                using (no_grad())
+                {
+                    correct = logits.argmax(1).eq(labels).sum().item<long>();
+                    seen = labels.shape[0];
+                }
+            using var result = Objective.Compute(inputs, progress);
+            double lr = optimizer.ParamGroups.First().LearningRate;
+            optimizer.zero_grad();
+            result.Total.backward();
+            Sync.AverageGradients(parameters);
+            optimizer.step();
+            scheduler?.step();
+            var terms = result.Terms.Select(t => new TermMetric(t.Name, t.Weight, t.Raw)).ToList();
+            var step = new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms);
+            if (!double.IsFinite(step.Total))
+                throw new InvalidOperationException($"the loss is {step.Total} at step {step.Step} ({string.Join(", ", step.Terms.Select(t => $"{t.Name} {t.Raw}"))}); "
+                                                    + "training diverged: lower --lr or a term's weight, or resume from the last checkpoint.");
+            return (step, correct, seen);
+        }
+
+        private const string StudentLogits = "StudentLogits";
+
+        private void EndEpoch(TrainingState state, int epoch)
+        {
+            var (accuracy, loss) = Score?.Invoke() ?? (Evaluate?.Invoke() ?? double.NaN, double.NaN);
+            var metrics = new EpochMetrics(epoch + 1, state.EpochLossSum / Math.Max(1, state.EpochLossCount), accuracy, state.ElapsedSeconds,
+                                           state.EpochSeen == 0 ? double.NaN : (double)state.EpochCorrect / state.EpochSeen, loss);
+            state.Epochs.Add(metrics);
+            state.EpochLossSum = 0;
+            state.EpochLossCount = 0;
+            state.EpochCorrect = 0;
+            state.EpochSeen = 0;
+            Observer?.OnEpoch(metrics);
+        }
+
+        private Batch OnDevice(Batch batch) =>
+            Device is null ? batch : new Batch(batch.Input.to(Device), batch.Labels?.to(Device));
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using Distill.Training.Data;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Distill.Training
+{
+    /// <summary>Chunked no-grad evaluation of a model on labelled images: accuracy, or any tap of every chunk.</summary>
+    public static class Evaluation
+    {
+        /// <summary>Top-1 accuracy of <paramref name="model"/>'s output (or <paramref name="taps"/>' logits) on <paramref name="data"/>; leaves the model in eval mode.</summary>
+        public static double Accuracy(Module<Tensor, Tensor> model, LabelledImages data, Device? device = null, int batch = 1000, Taps? taps = null)
+        {
+            long correct = 0;
+            Visit(model, data, "logits", device, batch, taps, (logits, start, n) =>
+                correct += logits.argmax(1).cpu().eq(data.Labels.narrow(0, start, n)).sum().item<long>());
+            return (double)correct / data.Count;
+        }
+
+        /// <summary>Top-1 accuracy and mean cross-entropy (in float64) of <paramref name="model"/>'s logits on <paramref name="data"/>; leaves the model in eval mode.</summary>
+        public static (double Accuracy, double Loss) Score(Module<Tensor, Tensor> model, LabelledImages data, Device? device = null, int batch = 1000, Taps? taps = null)
+        {
+            long correct = 0;
+            double loss = 0;
+            Visit(model, data, "logits", device, batch, taps, (logits, start, n) =>
+            {
+                var scores = logits.cpu().to_type(ScalarType.Float64);
+                var labels = data.Labels.narrow(0, start, n);
+                correct += scores.argmax(1).eq(labels).sum().item<long>();
+                loss += functional.cross_entropy(scores, labels, reduction: Reduction.Sum).item<double>();
+            });
+            return ((double)correct / data.Count, loss / data.Count);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="model"/> in evaluation mode under no_grad over <paramref name="data"/> in chunks of
+        /// <paramref name="batch"/> images, each in its own dispose scope, and hands the tap <paramref name="tap"/>
+        /// (resolved as <see cref="Taps"/> says) of every chunk, with its first row and size, to <paramref name="visit"/>.
+        /// </summary>
+        public static void Visit(Module<Tensor, Tensor> model, LabelledImages data, string tap, Device? device, int batch, Taps? taps,
+                                 Action<Tensor, int, int> visit)
+        {
+            model.eval();
+            using var noGrad = no_grad();
+            var first = data.Images.narrow(0, 0, Math.Min(batch, data.Count));
+            using var recorder = TapRecorder.Attach(model, "model", taps ?? Taps.Default, [tap], _ => "evaluation",
+                m => { using var scope = NewDisposeScope(); m.call(device is null ? first : first.to(device)); });
+            for (int start = 0; start < data.Count; start += batch)
+            {
+                using var scope = NewDisposeScope();
+                int n = Math.Min(batch, data.Count - start);
+                var x = data.Images.narrow(0, start, n);
+                if (device is not null) x = x.to(device);
+                visit(recorder.Run(x)[tap], start, n);
+            }
+        }
+    }
+}

@@ -66,6 +66,13 @@ namespace Distill.Training
         /// <summary>Also checkpoint every N steps (0: after each epoch only).</summary>
         public int CheckpointEvery { get; init; }
 
+        /// <summary>
+        /// Measure every term's share of the gradient norm on the student's parameters every N steps (0: at each
+        /// epoch's last step; negative: never). Each measurement costs one extra backward pass per term; it does
+        /// not change the training, which steps on the total's gradient as always.
+        /// </summary>
+        public int GradShareEvery { get; init; }
+
         /// <summary>End the run at this global step, as an interruption would (0: never).</summary>
         public long StopAfterSteps { get; init; }
 
@@ -220,13 +227,14 @@ namespace Distill.Training
                     seen = labels.shape[0];
                 }
             using var result = Objective.Compute(inputs, progress);
+            var shares = MeasuresShare(progress, index) ? GradShares(result) : null;
             double lr = optimizer.ParamGroups.First().LearningRate;
             optimizer.zero_grad();
             result.Total.backward();
             Sync.AverageGradients(parameters);
             optimizer.step();
             scheduler?.step();
-            var terms = result.Terms.Select(t => new TermMetric(t.Name, t.Weight, t.Raw)).ToList();
+            var terms = result.Terms.Select((t, i) => new TermMetric(t.Name, t.Weight, t.Raw, shares?[i] ?? double.NaN)).ToList();
             var step = new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms);
             if (!double.IsFinite(step.Total))
                 throw new InvalidOperationException($"the loss is {step.Total} at step {step.Step} ({string.Join(", ", step.Terms.Select(t => $"{t.Name} {t.Raw}"))}); "
@@ -235,6 +243,34 @@ namespace Distill.Training
         }
 
         private const string StudentLogits = "StudentLogits";
+
+        private bool MeasuresShare(TrainingProgress progress, int index) =>
+            GradShareEvery > 0 ? (progress.Step + 1) % GradShareEvery == 0 : GradShareEvery == 0 && index == progress.StepsPerEpoch - 1;
+
+        /// <summary>
+        /// Each term's ‖∂(weight·value)/∂θ‖ over the student's parameters θ, as a share of the sum over terms (a skipped
+        /// term or one that does not reach the student has 0). torch.autograd.grad keeps the graph and leaves .grad alone.
+        /// </summary>
+        private double[] GradShares(LossResult result)
+        {
+            var parameters = Student.parameters().Where(p => p.requires_grad).Cast<Tensor>().ToList();
+            var norms = new double[result.Terms.Count];
+            for (int i = 0; i < norms.Length; i++)
+            {
+                var term = result.Terms[i];
+                if (term.Graph is null || term.Weight == 0 || !term.Graph.requires_grad) continue;
+                using var scope = NewDisposeScope();
+                // 0 × Σθ reaches every parameter, so none is unused (TorchSharp cannot wrap the undefined gradients
+                // allow_unused gives) and the gradient is the term's alone.
+                var anchor = parameters.Select(p => p.sum()).Aggregate((a, b) => a + b) * 0;
+                var grads = torch.autograd.grad([term.Graph * term.Weight + anchor], parameters, retain_graph: true);
+                double squares = 0;
+                foreach (var g in grads) squares += g.to_type(ScalarType.Float64).square().sum().item<double>();
+                norms[i] = Math.Sqrt(squares);
+            }
+            double total = norms.Sum();
+            return norms.Select(n => total > 0 ? n / total : double.NaN).ToArray();
+        }
 
         private void EndEpoch(TrainingState state, int epoch)
         {

@@ -12,10 +12,10 @@ namespace Distill.Training
     /// </summary>
     public static class SettingsDiff
     {
-        /// <summary>Fields that never change a run's numbers: where it runs, how often it checkpoints, when it stops early.</summary>
+        /// <summary>Fields that never change a run's numbers: where it runs, how often it checkpoints or measures gradient shares, when it stops early.</summary>
         public static IReadOnlySet<string> Free { get; } = new HashSet<string>(StringComparer.Ordinal)
         {
-            nameof(TrainSettings.Device), nameof(TrainSettings.CheckpointEvery), nameof(TrainSettings.StopAfterSteps),
+            nameof(TrainSettings.Device), nameof(TrainSettings.CheckpointEvery), nameof(TrainSettings.StopAfterSteps), nameof(TrainSettings.GradShareEvery),
         };
 
         private static readonly PropertyInfo[] Fields = typeof(TrainSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance);

@@ -25,6 +25,8 @@ namespace Distill.Training
         /// <summary>The batch sampler (see <see cref="Batches"/>): auto, shuffle, class-uniform or companion.</summary>
         public string Sampler { get; init; } = "auto";
         public int CheckpointEvery { get; init; }
+        /// <summary>Measure each term's gradient share every N steps (0: once per epoch; negative: never); see <see cref="Distiller.GradShareEvery"/>.</summary>
+        public int GradShareEvery { get; init; }
         public long StopAfterSteps { get; init; }
     }
 }

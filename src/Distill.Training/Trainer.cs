@@ -87,6 +87,7 @@ namespace Distill.Training
                 Sync = Sync,
                 Score = () => Evaluation.Score(student, test, device),
                 Stop = stop,
+                GradShareEvery = Settings.GradShareEvery,
                 CheckpointEvery = Settings.CheckpointEvery,
                 StopAfterSteps = Settings.StopAfterSteps,
             };

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using Distill.Cli.Runs;
 using Distill.Training;
 using Distill.Training.Data;
@@ -63,7 +64,8 @@ namespace Distill.Cli.Commands
                     var (ce, ceState) = ModelRun.Train(baseline, baseline.Record(), baselineObjective, null, train, test, console);
                     ce.Dispose();
                     rows.Add(("student (CE only)", ceState));
-                    var (student, state) = ModelRun.Train(distilled, distilled.Record(teacherRecord), distilledObjective, teacher, train, test, console);
+                    var references = teacherRecord.References.Append(new Reference("CE-only student", ceState.Epochs[^1].TestAccuracy)).ToList();
+                    var (student, state) = ModelRun.Train(distilled with { References = references }, distilled.Record(teacherRecord), distilledObjective, teacher, train, test, console);
                     student.Dispose();
                     rows.Add(($"student ({recipeFile.Name})", state));
                 }

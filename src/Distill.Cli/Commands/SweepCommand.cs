@@ -120,6 +120,7 @@ namespace Distill.Cli.Commands
                 Folder = runFolder,
                 Resume = started,
                 Overrides = setting.Sets,
+                References = teacherRecord?.References ?? [],
             };
             var (student, result) = ModelRun.Train(request, request.Record(teacherRecord), ModelRun.Prepare(request), teacher, train, test, console);
             student.Dispose();

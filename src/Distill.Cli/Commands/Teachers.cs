@@ -38,7 +38,8 @@ namespace Distill.Cli.Commands
             }
             var (model, state) = RunCheckpoint.LoadModel(checkpoint);
             string hash = Sha256(checkpoint);
-            var record = new TeacherRecord(checkpoint, hash, $"{Describe(model, state)}; {checkpoint} (sha256 {hash[..12]})");
+            var record = new TeacherRecord(checkpoint, hash, $"{Describe(model, state)}; {checkpoint} (sha256 {hash[..12]})",
+                                           state.Epochs.Count > 0 ? state.Epochs[^1].TestAccuracy : null);
             console.WriteLine($"teacher: {record.Description}");
             return (model, record);
         }

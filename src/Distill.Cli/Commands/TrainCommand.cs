@@ -73,7 +73,7 @@ namespace Distill.Cli.Commands
                     (teacher, record) = Teacher(console, teacherPath, request, record, teacherSettings, train, test);
                 try
                 {
-                    var (student, state) = ModelRun.Train(request, record, objective, teacher, train, test, console);
+                    var (student, state) = ModelRun.Train(request with { References = record.Teacher?.References ?? [] }, record, objective, teacher, train, test, console);
                     console.WriteLine($"{request.Name}: test accuracy {Human.Percent(state.Epochs[^1].TestAccuracy)} after {Human.Plural(state.Epochs.Count, "epoch")} ({Human.Duration(state.ElapsedSeconds)}); run in {Path.GetFullPath(folder)}");
                     student.Dispose();
                 }

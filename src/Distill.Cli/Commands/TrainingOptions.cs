@@ -36,11 +36,16 @@ namespace Distill.Cli.Commands
             Arity = ArgumentArity.ZeroOrOne,
         };
         public Option<string[]> Set { get; } = Overrides.Option();
+        public Option<int> GradShareEvery { get; } = new("--grad-share-every")
+        {
+            Description = "Measure each term's share of the gradient on the student every N steps (0: once per epoch; -1: never); one extra backward pass per term each time.",
+            DefaultValueFactory = _ => 0,
+        };
         public Option<bool> Force { get; } = new("--force") { Description = "Delete the run files of an earlier run in the folder and start over." };
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Limit, Sampler, Resume, Force, Set })
+            foreach (var option in new Option[] { Epochs, TeacherEpochs, Batch, Lr, Device, Seed, Data, Out, Metrics, CheckpointEvery, Threads, Limit, Sampler, Resume, Force, Set, GradShareEvery })
                 command.Options.Add(option);
         }
 
@@ -83,6 +88,7 @@ namespace Distill.Cli.Commands
                 Seed = Pick(Seed, r.Seed),
                 Device = Pick(Device, r.Device),
                 CheckpointEvery = Pick(CheckpointEvery, r.CheckpointEvery),
+                GradShareEvery = Pick(GradShareEvery, r.GradShareEvery),
                 Threads = Pick(Threads, r.Threads),
                 // A teacher trained here has no teacher of its own to cluster: it gets the auto sampler.
                 Sampler = teacher && sampler == "superclass" ? "auto" : sampler,

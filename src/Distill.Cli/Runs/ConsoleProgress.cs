@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using Distill.Training;
@@ -21,6 +22,7 @@ namespace Distill.Cli.Runs
         private readonly bool _live = console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         private readonly Stopwatch _sinceRefresh = Stopwatch.StartNew();
         private readonly Stopwatch _clock = new();
+        private readonly Dictionary<string, double> _shares = new(StringComparer.Ordinal);
         private long _firstStep;
         private double _elapsedBefore;
         private LiveDisplayContext? _context;
@@ -60,6 +62,8 @@ namespace Distill.Cli.Runs
         public void OnStep(StepMetrics step)
         {
             _last = step;
+            foreach (var t in step.Terms)
+                if (double.IsFinite(t.GradShare)) _shares[t.Name] = t.GradShare;
             if (_live)
             {
                 if (_sinceRefresh.ElapsedMilliseconds < 100 && step.Step != _totalSteps) return;
@@ -76,7 +80,10 @@ namespace Distill.Cli.Runs
         {
             _lastEpoch = epoch;
             if (!_live)
+            {
                 console.WriteLine($"  epoch {epoch.Epoch}/{TotalEpochs}: {EpochLine(epoch)}, {Human.Duration(epoch.Seconds)} elapsed");
+                if (_shares.Count > 0) console.WriteLine($"  gradient share: {string.Join(", ", _shares.Select(s => $"{s.Key} {Human.Percent(s.Value)}"))}");
+            }
         }
 
         public void OnCheckpoint(string path) { }
@@ -87,11 +94,11 @@ namespace Distill.Cli.Runs
             int width = 40, filled = (int)Math.Round(done * width);
             string bar = $"[green]{new string('━', filled)}[/][grey]{new string('━', width - filled)}[/] {done:P0}";
             string where = _last is null ? "starting" : $"epoch {_last.Epoch + 1}/{TotalEpochs}, step {_last.Step}/{_totalSteps}, lr {F(_last.LearningRate)}, {Timing(_last.Step)}";
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("term", "weight", "raw", "weighted");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("term", "weight", "raw", "weighted", "grad share");
             if (_last is not null)
             {
-                foreach (var t in _last.Terms) table.AddRow(Markup.Escape(t.Name), F(t.Weight), F(t.Raw), F(t.Weighted));
-                table.AddRow("[bold]total[/]", "", "", $"[bold]{F(_last.Total)}[/]");
+                foreach (var t in _last.Terms) table.AddRow(Markup.Escape(t.Name), F(t.Weight), F(t.Raw), F(t.Weighted), Share(t.Name));
+                table.AddRow("[bold]total[/]", "", "", $"[bold]{F(_last.Total)}[/]", "");
             }
             string epoch = _lastEpoch is null ? "" : $"last epoch {_lastEpoch.Epoch}: {EpochLine(_lastEpoch)}";
             return new Rows(new Markup($"[bold]{Markup.Escape(title)}[/]"), new Markup($"{bar}  {where}"), table, new Markup(Markup.Escape(epoch)));
@@ -106,6 +113,8 @@ namespace Distill.Cli.Runs
 
         private static string EpochLine(EpochMetrics e) =>
             $"train loss {F(e.TrainLoss)}, train accuracy {Human.Percent(e.TrainAccuracy)}, test accuracy {Human.Percent(e.TestAccuracy)}, test loss {F(e.TestLoss)}";
+
+        private string Share(string term) => _shares.TryGetValue(term, out double s) ? Human.Percent(s) : "";
 
         private static string F(double v) => Human.Number(v);
     }

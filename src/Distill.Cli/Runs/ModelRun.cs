@@ -40,12 +40,13 @@ namespace Distill.Cli.Runs
             var state = new RunState { Recipe = request.Recipe, Settings = request.Settings, Student = request.Spec, Teacher = record.Teacher?.Path };
             var progress = new ConsoleProgress(request.Name, console) { TotalEpochs = request.Settings.Epochs };
             string plots = Path.Combine(request.Folder, "plots");
-            var observers = new Observers(progress, new MetricsWriter(request.Folder, request.Format), new TensorBoard(request.Folder), new PlotWriter(plots, request.Name));
+            var plotter = new PlotWriter(plots, request.Name, request.References);
+            var observers = new Observers(progress, new MetricsWriter(request.Folder, request.Format), new TensorBoard(request.Folder), plotter, new TermWatch(console));
             string checkpoint = Path.Combine(request.Folder, CheckpointFileName);
             var trainer = new Trainer(request.Settings, observers);
             var stop = request.Signals?.Token ?? default;
             state = progress.Run(() => trainer.Run(state, model, teacher, TrainingObjective.From(objective), train, test, checkpoint, request.Resume, stop: stop));
-            Plots.Write(plots, request.Name, state);
+            plotter.Write();
             if (state.Interrupted)
             {
                 model.Dispose();

@@ -21,8 +21,12 @@ namespace Distill.Cli.Runs
         public string Description => Source.Describe() + (Limit > 0 ? $", first {Limit:N0} images of each split" : "");
     }
 
-    /// <summary>The teacher a run distils from: its checkpoint, that file's SHA-256 (null until a teacher trained here exists) and a one-line description.</summary>
-    public sealed record TeacherRecord(string Path, string? Sha256, string? Description);
+    /// <summary>The teacher a run distils from: its checkpoint, that file's SHA-256 (null until a teacher trained here exists), a one-line description and its last test accuracy.</summary>
+    public sealed record TeacherRecord(string Path, string? Sha256, string? Description, double? Accuracy = null)
+    {
+        /// <summary>The teacher as a reference line of the accuracy figure, when its accuracy is known.</summary>
+        public IReadOnlyList<Reference> References => Accuracy is double a ? [new Reference("teacher", a)] : [];
+    }
 
     /// <summary>
     /// A run folder's <c>run.json</c>: everything <c>distill train --resume FOLDER</c> needs to continue

@@ -16,6 +16,8 @@ namespace Distill.Cli.Runs
         public IReadOnlyList<string> Overrides { get; init; } = [];
         public StopSignals? Signals { get; init; }
         public string? ResumeCommand { get; init; }
+        /// <summary>Accuracies to draw as reference lines (the teacher's, the CE-only student's).</summary>
+        public IReadOnlyList<Reference> References { get; init; } = [];
 
         /// <summary>The run.json of this request, with the teacher it distils from (and the settings of a teacher trained in its folder).</summary>
         public RunRecord Record(TeacherRecord? teacher = null, TrainSettings? teacherSettings = null) => new()

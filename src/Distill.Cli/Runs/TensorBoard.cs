@@ -11,7 +11,8 @@ namespace Distill.Cli.Runs
     /// <summary>
     /// Writes TensorBoard event files into <c>FOLDER/tensorboard</c> with TorchSharp's
     /// <c>torch.utils.tensorboard.SummaryWriter</c> (the port of PyTorch's). Per step: <c>loss/total</c>,
-    /// <c>lr</c>, and for every term <c>term/NAME/raw</c>, <c>term/NAME/weighted</c> and <c>term/NAME/weight</c>;
+    /// <c>lr</c>, and for every term <c>term/NAME/raw</c>, <c>term/NAME/weighted</c>, <c>term/NAME/weight</c> and, on the
+    /// steps that measure it, <c>term/NAME/grad_share</c>;
     /// per epoch, at the epoch's last step: <c>epoch/train_loss</c>, <c>epoch/train_accuracy</c>,
     /// <c>epoch/test_accuracy</c> and <c>epoch/test_loss</c>. On start it deletes the folder's event files and
     /// writes the run's history again from the run state, so a resumed run has one event file with every step
@@ -47,6 +48,7 @@ namespace Distill.Cli.Runs
                 Add($"term/{term.Name}/raw", term.Raw, at);
                 Add($"term/{term.Name}/weighted", term.Weighted, at);
                 Add($"term/{term.Name}/weight", term.Weight, at);
+                Add($"term/{term.Name}/grad_share", term.GradShare, at);
             }
         }
 

@@ -57,7 +57,7 @@ namespace Distill.Runtime
                     throw new InvalidOperationException($"{term.Name}: Forward returned shape [{string.Join(", ", value.shape)}], expected a scalar.");
                 var weighted = weight == 1 ? value : value * weight;
                 total = total is null ? weighted : total + weighted;
-                values.Add(new TermValue(term.Name, weight, value.detach().reshape(Array.Empty<long>())));
+                values.Add(new TermValue(term.Name, weight, value.detach().reshape(Array.Empty<long>())) { Graph = value.reshape(Array.Empty<long>()) });
                 ran.Add(term.Term);
             }
             if (Training)
@@ -73,7 +73,11 @@ namespace Distill.Runtime
             LastSharedHits = context.SharedHits;
             total ??= zeros(Array.Empty<long>(), dtype: FirstFloatType(inputs), device: Device);
             total = total.reshape(Array.Empty<long>()).MoveToOuterDisposeScope();
-            foreach (var v in values) v.Value?.MoveToOuterDisposeScope();
+            foreach (var v in values)
+            {
+                v.Value?.MoveToOuterDisposeScope();
+                v.Graph?.MoveToOuterDisposeScope();
+            }
             return new LossResult(total, values);
         }
 

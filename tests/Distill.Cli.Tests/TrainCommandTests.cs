@@ -61,4 +61,22 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Equal($"distill: {Path.Combine(data, "t10k-images-idx3-ubyte.gz")}: truncated: the header needs 4 bytes, found 2.\n", error);
     }
+
+    [Fact]
+    public void A_user_term_from_terms_trains_and_is_refused_without_it()
+    {
+        string recipe = _cli.Write("user.distill", "ce + 0.1 * user.scale(factor = 2)\n");
+        string runs = Path.Combine(_cli.Folder, "run");
+        string assembly = typeof(UserScaleTerm).Assembly.Location;
+
+        var (without, _, refusal) = _cli.Run(["train", recipe, .. Tiny(runs)]);
+        var (with, output, error) = _cli.Run(["train", recipe, .. Tiny(runs), "--terms", assembly]);
+
+        Assert.Equal(1, without);
+        Assert.Contains("user.scale", refusal);
+        Assert.True(with == 0, error);
+        Assert.Contains(output, l => l.StartsWith("user: test accuracy "));
+        Assert.Contains("user.scale(factor=2)", File.ReadAllLines(Path.Combine(runs, "steps.csv"))[0]);
+        Assert.True(File.Exists(Path.Combine(runs, "model.safetensors")), "the student's weights are exported beside the checkpoint");
+    }
 }

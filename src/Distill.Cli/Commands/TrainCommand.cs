@@ -28,14 +28,16 @@ namespace Distill.Cli.Commands
             var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint (a checkpoint.ckpt of an earlier run); trained here when absent." };
             var model = new Option<string>("--model") { Description = "Which built-in CNN to train: student, or teacher (e.g. to train a teacher once with a ce recipe).", DefaultValueFactory = _ => "student" };
             model.AcceptOnlyFromAmong("student", "teacher");
-            var command = new Command("train", "Distil a student on Fashion-MNIST with a recipe.") { recipe, teacher, model };
+            var terms = CliOptions.Terms();
+            var command = new Command("train", "Distil a student on Fashion-MNIST with a recipe.") { recipe, teacher, model, terms };
             options.AddTo(command);
             command.SetAction(result => Guard.Run(result, console => Run(console, options, result, result.GetValue(recipe), result.GetValue(teacher),
-                result.GetValue(model) == "teacher" ? ConvNetSpec.Teacher : ConvNetSpec.Student)));
+                result.GetValue(model) == "teacher" ? ConvNetSpec.Teacher : ConvNetSpec.Student, CliOptions.Catalogue(result.GetValue(terms)))));
             return command;
         }
 
-        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo? recipeFile, FileInfo? teacherFile, ConvNetSpec spec)
+        private static int Run(IAnsiConsole console, TrainingOptions options, ParseResult result, FileInfo? recipeFile, FileInfo? teacherFile, ConvNetSpec spec,
+                               RuntimeCatalogue catalogue)
         {
             var mode = options.Mode(result);
             options.Settings(result);
@@ -50,7 +52,7 @@ namespace Distill.Cli.Commands
 
             using var runFolder = RunFolder.Open(folder, mode);
             var saved = mode == FolderMode.Resume ? RunRecord.Load(folder) : null;
-            var request = Request(options, result, recipeFile, spec, folder, saved);
+            var request = Request(options, result, recipeFile, spec, folder, saved, catalogue);
             var teacherSettings = options.Settings(result, teacher: true, recorded: saved?.TeacherSettings);
             string? teacherPath = teacherFile?.FullName ?? (saved?.TeacherSettings is null ? saved?.Teacher?.Path : null);
             if (saved is not null) RefuseChanges(folder, saved, request, teacherPath, teacherSettings, spec);
@@ -86,20 +88,25 @@ namespace Distill.Cli.Commands
         }
 
         /// <summary>The run to make: from the options, or, resuming, from the folder's record with the options the user typed on top.</summary>
-        private static RunRequest Request(TrainingOptions options, ParseResult result, FileInfo? recipeFile, ConvNetSpec spec, string folder, RunRecord? saved)
+        private static RunRequest Request(TrainingOptions options, ParseResult result, FileInfo? recipeFile, ConvNetSpec spec, string folder, RunRecord? saved,
+                                          RuntimeCatalogue catalogue)
         {
             string name = recipeFile is not null ? Path.GetFileNameWithoutExtension(recipeFile.Name) : saved!.Name;
             string recipePath = recipeFile?.FullName ?? saved!.RecipePath;
             // Resuming, the run's own overrides apply unless --set is given again; the folder's recipe already has them.
             var sets = saved is not null && !TrainingOptions.Given(result, options.Set) ? saved.Overrides : result.GetValue(options.Set) ?? [];
             string recipe = recipeFile is not null
-                ? Overrides.Apply(File.ReadAllText(recipeFile.FullName), recipeFile.FullName, sets, RuntimeCatalogue.BuiltIn.Catalogue)
-                : TrainingOptions.Given(result, options.Set) ? Overrides.Apply(saved!.Recipe, saved.RecipePath, sets, RuntimeCatalogue.BuiltIn.Catalogue) : saved!.Recipe;
+                ? Overrides.Apply(File.ReadAllText(recipeFile.FullName), recipeFile.FullName, sets, catalogue.Catalogue)
+                : TrainingOptions.Given(result, options.Set) ? Overrides.Apply(saved!.Recipe, saved.RecipePath, sets, catalogue.Catalogue) : saved!.Recipe;
             var settings = options.Settings(result, recorded: saved?.Settings);
             var data = saved is not null && !TrainingOptions.Given(result, options.Data) ? saved.Data.Source : FashionMnist.Locate(result.GetValue(options.Data));
             int limit = saved is not null && !TrainingOptions.Given(result, options.Limit) ? saved.Data.Limit : result.GetValue(options.Limit);
             var format = saved is not null && !TrainingOptions.Given(result, options.Metrics) ? saved.Metrics : result.GetValue(options.Metrics);
-            return new RunRequest(name, recipe, recipePath, saved?.Model ?? spec, settings, folder, format, saved is not null, DataRecord.Of(data, limit)) { Overrides = sets };
+            return new RunRequest(name, recipe, recipePath, saved?.Model ?? spec, settings, folder, format, saved is not null, DataRecord.Of(data, limit))
+            {
+                Overrides = sets,
+                Catalogue = catalogue,
+            };
         }
 
         /// <summary>Resuming: refuses, listing every difference, a recipe, model, data, limit, teacher or setting that is not the run's.</summary>

@@ -18,11 +18,12 @@ namespace Distill.Cli.Runs
     public static class ModelRun
     {
         public const string CheckpointFileName = "checkpoint.ckpt";
+        public const string ExportFileName = "model.safetensors";
 
         /// <summary>Compiles the recipe and checks that the built-in models can feed it; throws naming the first input they cannot.</summary>
         public static Objective Prepare(RunRequest request)
         {
-            var objective = Objective.Parse(request.Recipe, Devices.Parse(request.Settings.Device), path: request.RecipePath);
+            var objective = Objective.Parse(request.Recipe, Devices.Parse(request.Settings.Device), request.Catalogue, request.RecipePath);
             Trainer.Check(objective);
             return objective;
         }
@@ -53,6 +54,8 @@ namespace Distill.Cli.Runs
                 throw new RunInterruptedException($"{request.Name}: stopped by {request.Signals?.Received} after step {state.GlobalStep:N0}; checkpoint and plots written in {Path.GetFullPath(request.Folder)}.\n"
                                                   + $"resume with: {request.ResumeCommand ?? $"distill train --resume {request.Folder}"}", request.Signals?.ExitCode ?? 1);
             }
+            // Beside the resumable checkpoint: the weights as a state dict PyTorch and TorchSharp users load.
+            ModelExport.Save(model, Path.Combine(request.Folder, ExportFileName));
             (record with { Finished = DateTime.UtcNow.ToString("O") }).Save(request.Folder);
             return (model, state);
         }

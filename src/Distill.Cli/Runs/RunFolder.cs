@@ -28,7 +28,7 @@ namespace Distill.Cli.Runs
 
         /// <summary>Everything a run writes into its folder; <see cref="FolderMode.Force"/> deletes these and nothing else.</summary>
         public static readonly string[] RunFiles =
-            ["recipe.distill", "run.json", ModelRun.CheckpointFileName, ModelRun.CheckpointFileName + ".tmp",
+            ["recipe.distill", "run.json", ModelRun.CheckpointFileName, ModelRun.CheckpointFileName + ".tmp", ModelRun.ExportFileName,
              "steps.csv", "steps.jsonl", "epochs.csv", "epochs.jsonl", "plots", TensorBoard.FolderName, "teacher"];
 
         private readonly FileStream _lock;

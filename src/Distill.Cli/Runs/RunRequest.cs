@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Distill.Runtime;
 using Distill.Training;
 using Distill.Training.Data;
 using Distill.Training.Models;
@@ -13,6 +14,8 @@ namespace Distill.Cli.Runs
     public sealed record RunRequest(string Name, string Recipe, string RecipePath, ConvNetSpec Spec, TrainSettings Settings,
                                     string Folder, MetricsFormat Format, bool Resume, DataRecord Data)
     {
+        /// <summary>The terms the recipe may use: the built-ins, plus those of <c>--terms</c> assemblies.</summary>
+        public RuntimeCatalogue Catalogue { get; init; } = RuntimeCatalogue.BuiltIn;
         public IReadOnlyList<string> Overrides { get; init; } = [];
         public StopSignals? Signals { get; init; }
         public string? ResumeCommand { get; init; }

@@ -76,32 +76,49 @@ namespace Distill.Training
         /// <summary>Calls the model on <paramref name="input"/> and returns every tap by name.</summary>
         public IReadOnlyDictionary<string, Tensor> Run(Tensor input)
         {
+            foreach (var t in _captured.Values) t.Dispose();
             _captured.Clear();
             var output = _model.call(input);
-            if (_logitsIsOutput) _captured[OutputTap] = output;
-            return new Dictionary<string, Tensor>(_captured, StringComparer.Ordinal);
+            // The hooks kept detached aliases (a model's forward may run in its own dispose scope, as TorchVision's do,
+            // and Sequential disposes its intermediates); re-alias them here, in the caller's scope, and drop the detached ones.
+            var taps = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+            foreach (var (tap, detached) in _captured)
+            {
+                taps[tap] = detached.alias();
+                detached.Dispose();
+            }
+            _captured.Clear();
+            if (_logitsIsOutput) taps[OutputTap] = output;
+            return taps;
         }
 
         public void Dispose()
         {
             foreach (var remove in _removers) remove();
             _removers.Clear();
+            foreach (var t in _captured.Values) t.Dispose();
             _captured.Clear();
         }
 
         private void HookOutput(string tap, string path, Module<Tensor, Tensor> module)
         {
             Sites[tap] = path;
-            // An alias: Sequential disposes its intermediate outputs, the alias (same tensor, same graph) lives to the step's end.
-            var remover = module.register_forward_hook((_, _, output) => { _captured[tap] = output.alias(); return output; });
+            var remover = module.register_forward_hook((_, _, output) => { Keep(tap, output); return output; });
             _removers.Add(remover.remove);
         }
 
         private void HookInput(string tap, string path, Module<Tensor, Tensor> module)
         {
             Sites[tap] = path + " (input)";
-            var remover = module.register_forward_pre_hook((_, input) => { _captured[tap] = input.alias(); return input; });
+            var remover = module.register_forward_pre_hook((_, input) => { Keep(tap, input); return input; });
             _removers.Add(remover.remove);
+        }
+
+        /// <summary>An alias of a tap (same tensor, same graph), outside every dispose scope until <see cref="Run"/> takes it.</summary>
+        private void Keep(string tap, Tensor tensor)
+        {
+            if (_captured.Remove(tap, out var earlier)) earlier.Dispose();
+            _captured[tap] = tensor.alias().DetachFromDisposeScope();
         }
 
         private static string? Explicit(Taps config, string tap) =>

@@ -1,10 +1,7 @@
 using System;
 using Distill.Runtime.Samplers;
-using Distill.Runtime;
-using Distill.Training.Data;
-using Distill.Training.Models;
 
-namespace Distill.Training
+namespace Distill.Training.Data
 {
     /// <summary>
     /// Plain shuffled batches: a seeded permutation per epoch, cut into batches (the last partial

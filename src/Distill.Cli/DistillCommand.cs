@@ -16,6 +16,8 @@ namespace Distill.Cli
             root.Subcommands.Add(TrainCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
             root.Subcommands.Add(LspCommand.Create());
+            root.Subcommands.Add(EvalCommand.Create());
+            root.Subcommands.Add(SweepCommand.Create());
             return root;
         }
 

@@ -56,20 +56,20 @@ namespace Distill.Cli
         }
 
         /// <summary>Refuses a path that names a folder where a file is expected (it would otherwise read as "not found").</summary>
-        public static Argument<FileInfo> NotAFolder(this Argument<FileInfo> argument, string what)
+        public static Argument<T> NotAFolder<T>(this Argument<T> argument, string what) where T : FileSystemInfo?
         {
-            argument.Validators.Add(result => FolderCheck(result, result.GetValueOrDefault<FileInfo>()?.FullName, what));
+            argument.Validators.Add(result => FolderCheck(result, result.GetValueOrDefault<T>()?.FullName, what));
             return argument;
         }
 
-        /// <inheritdoc cref="NotAFolder(Argument{FileInfo}, string)"/>
+        /// <inheritdoc cref="NotAFolder{T}(Argument{T}, string)"/>
         public static Option<T> NotAFolder<T>(this Option<T> option, string what) where T : FileSystemInfo?
         {
             option.Validators.Add(result => FolderCheck(result, result.GetValueOrDefault<T>()?.FullName, what));
             return option;
         }
 
-        /// <inheritdoc cref="NotAFolder(Argument{FileInfo}, string)"/>
+        /// <inheritdoc cref="NotAFolder{T}(Argument{T}, string)"/>
         public static Option<FileInfo[]> NoneAFolder(this Option<FileInfo[]> option, string what)
         {
             option.Validators.Add(result =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using Distill.Runtime;
 using Distill.Training.Data;
 using TorchSharp;
@@ -63,8 +64,25 @@ namespace Distill.Training
         /// <summary>Test accuracy after each epoch (e.g. <see cref="Evaluation.Accuracy"/>); null: NaN in the metrics.</summary>
         public Func<double>? Evaluate { get; init; }
 
+        /// <summary>Test accuracy and mean test cross-entropy after each epoch (e.g. <see cref="Evaluation.Score"/>); when set, used instead of <see cref="Evaluate"/>.</summary>
+        public Func<(double Accuracy, double Loss)>? Score { get; init; }
+
+        /// <summary>
+        /// When cancelled (a signal, see <see cref="StopSignals"/>), the run ends after the current step, writes the
+        /// checkpoint there and returns with <see cref="TrainingState.Interrupted"/> set; resuming from it gives the
+        /// numbers of an uninterrupted run.
+        /// </summary>
+        public CancellationToken Stop { get; init; }
+
         /// <summary>Also checkpoint every N steps (0: after each epoch only).</summary>
         public int CheckpointEvery { get; init; }
+
+        /// <summary>
+        /// Measure every term's share of the gradient norm on the student's parameters every N steps (0: at each
+        /// epoch's last step; negative: never). Each measurement costs one extra backward pass per term; it does
+        /// not change the training, which steps on the total's gradient as always.
+        /// </summary>
+        public int GradShareEvery { get; init; }
 
         /// <summary>End the run at this global step, as an interruption would (0: never).</summary>
         public long StopAfterSteps { get; init; }
@@ -97,6 +115,7 @@ namespace Distill.Training
             double elapsedBefore = state.ElapsedSeconds;
             var engine = Objective.Objective;
             engine.Training = true;
+            state.Interrupted = false;
             while (state.GlobalStep < totalSteps && !Stopped(state))
             {
                 int epoch = (int)(state.GlobalStep / stepsPerEpoch);
@@ -105,15 +124,18 @@ namespace Distill.Training
                 for (int i = first; i < stepsPerEpoch && !Stopped(state); i++)
                 {
                     var progress = TrainingProgress.At(epoch, i, stepsPerEpoch, Epochs);
-                    var step = Step(feeder, batches, parameters, optimizer, scheduler, progress, epoch, i);
+                    var (step, correct, seen) = Step(feeder, batches, parameters, optimizer, scheduler, progress, epoch, i);
                     state.GlobalStep++;
                     state.Steps.Add(step);
                     state.EpochLossSum += step.Total;
                     state.EpochLossCount++;
+                    state.EpochCorrect += correct;
+                    state.EpochSeen += seen;
                     state.ElapsedSeconds = elapsedBefore + clock.Elapsed.TotalSeconds;
                     RootObserver?.OnStep(step);
                     if (i == stepsPerEpoch - 1) EndEpoch(state, epoch);
-                    bool save = i == stepsPerEpoch - 1 || (CheckpointEvery > 0 && state.GlobalStep % CheckpointEvery == 0);
+                    state.Interrupted = Stop.IsCancellationRequested && state.GlobalStep < totalSteps;
+                    bool save = i == stepsPerEpoch - 1 || state.Interrupted || (CheckpointEvery > 0 && state.GlobalStep % CheckpointEvery == 0);
                     if (save && checkpoint is not null && Group.Rank == 0)
                     {
                         RunCheckpoint.Save(checkpoint, state, Student, feeder.Extras, optimizer, engine);
@@ -139,7 +161,7 @@ namespace Distill.Training
         /// <summary>Saves the student's weights for PyTorch and TorchSharp users; see <see cref="ModelExport"/>.</summary>
         public void ExportStudent(string path) => ModelExport.Save(Student, path);
 
-        private bool Stopped(TrainingState state) => StopAfterSteps > 0 && state.GlobalStep >= StopAfterSteps;
+        private bool Stopped(TrainingState state) => state.Interrupted || StopAfterSteps > 0 && state.GlobalStep >= StopAfterSteps;
 
         private InputFeeder Prepare(IBatchSource data)
         {
@@ -200,7 +222,8 @@ namespace Distill.Training
             return parameters;
         }
 
-        private StepMetrics Step(InputFeeder feeder, IEnumerator<Batch> batches, List<Parameter> parameters, OptimizerHelper optimizer,
+        /// <summary>One optimiser step; also how many of the batch's rows the student got right (before the update), when the recipe reads its logits and the labels.</summary>
+        private (StepMetrics Step, long Correct, long Seen) Step(InputFeeder feeder, IEnumerator<Batch> batches, List<Parameter> parameters, OptimizerHelper optimizer,
                                  lr_scheduler.LRScheduler? scheduler, TrainingProgress progress, int epoch, int index)
         {
             using var scope = NewDisposeScope();
@@ -210,7 +233,16 @@ namespace Distill.Training
             foreach (var module in feeder.Extras.SelectMany(x => x.Trainable)) module.train();
             DataParallel.BroadcastBuffers(Group, Student);
             var inputs = feeder.Feed(DataParallel.Shard(Group, OnDevice(batches.Current)));
+            // Train accuracy counts this rank's shard (rank 0's under MPI, which is the one that reports).
+            long correct = 0, seen = 0;
+            if (inputs.TryGetValue(StudentLogits, out var logits) && inputs.TryGetValue(InputFeeder.Labels, out var labels) && logits.dim() == 2)
+                using (no_grad())
+                {
+                    correct = logits.argmax(1).eq(labels).sum().item<long>();
+                    seen = labels.shape[0];
+                }
             using var result = Objective.Compute(inputs, progress);
+            var shares = MeasuresShare(progress, index) ? GradShares(result) : null;
             double lr = optimizer.ParamGroups.First().LearningRate;
             optimizer.zero_grad();
             result.Total.backward();
@@ -218,21 +250,54 @@ namespace Distill.Training
             DataParallel.AverageGradients(Group, parameters);
             optimizer.step();
             scheduler?.step();
-            var terms = result.Terms.Select(t => new TermMetric(t.Name, t.Weight, t.Raw)).ToList();
+            var terms = result.Terms.Select((t, i) => new TermMetric(t.Name, t.Weight, t.Raw, shares?[i] ?? double.NaN)).ToList();
             var step = DataParallel.Mean(Group, new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms));
             if (!double.IsFinite(step.Total))
                 throw new InvalidOperationException($"the loss is {step.Total} at step {step.Step} ({string.Join(", ", step.Terms.Select(t => $"{t.Name} {t.Raw}"))}); "
                                                     + "training diverged: lower --lr or a term's weight, or resume from the last checkpoint.");
-            return step;
+            return (step, correct, seen);
+        }
+
+        private const string StudentLogits = "StudentLogits";
+
+        private bool MeasuresShare(TrainingProgress progress, int index) =>
+            GradShareEvery > 0 ? (progress.Step + 1) % GradShareEvery == 0 : GradShareEvery == 0 && index == progress.StepsPerEpoch - 1;
+
+        /// <summary>
+        /// Each term's ‖∂(weight·value)/∂θ‖ over the student's parameters θ, as a share of the sum over terms (a skipped
+        /// term or one that does not reach the student has 0). torch.autograd.grad keeps the graph and leaves .grad alone.
+        /// </summary>
+        private double[] GradShares(LossResult result)
+        {
+            var parameters = Student.parameters().Where(p => p.requires_grad).Cast<Tensor>().ToList();
+            var norms = new double[result.Terms.Count];
+            for (int i = 0; i < norms.Length; i++)
+            {
+                var term = result.Terms[i];
+                if (term.Graph is null || term.Weight == 0 || !term.Graph.requires_grad) continue;
+                using var scope = NewDisposeScope();
+                // 0 × Σθ reaches every parameter, so none is unused (TorchSharp cannot wrap the undefined gradients
+                // allow_unused gives) and the gradient is the term's alone.
+                var anchor = parameters.Select(p => p.sum()).Aggregate((a, b) => a + b) * 0;
+                var grads = torch.autograd.grad([term.Graph * term.Weight + anchor], parameters, retain_graph: true);
+                double squares = 0;
+                foreach (var g in grads) squares += g.to_type(ScalarType.Float64).square().sum().item<double>();
+                norms[i] = Math.Sqrt(squares);
+            }
+            double total = norms.Sum();
+            return norms.Select(n => total > 0 ? n / total : double.NaN).ToArray();
         }
 
         private void EndEpoch(TrainingState state, int epoch)
         {
-            double accuracy = Evaluate?.Invoke() ?? double.NaN;
-            var metrics = new EpochMetrics(epoch + 1, state.EpochLossSum / Math.Max(1, state.EpochLossCount), accuracy, state.ElapsedSeconds);
+            var (accuracy, loss) = Score?.Invoke() ?? (Evaluate?.Invoke() ?? double.NaN, double.NaN);
+            var metrics = new EpochMetrics(epoch + 1, state.EpochLossSum / Math.Max(1, state.EpochLossCount), accuracy, state.ElapsedSeconds,
+                                           state.EpochSeen == 0 ? double.NaN : (double)state.EpochCorrect / state.EpochSeen, loss);
             state.Epochs.Add(metrics);
             state.EpochLossSum = 0;
             state.EpochLossCount = 0;
+            state.EpochCorrect = 0;
+            state.EpochSeen = 0;
             RootObserver?.OnEpoch(metrics);
         }
 

@@ -18,21 +18,20 @@ namespace Distill.Training
         }
 
         /// <summary>
-        /// Top-1 accuracy and mean cross-entropy (in float64) of <paramref name="model"/>'s logits on <paramref name="data"/>:
-        /// the same measure for a teacher and every student, whatever objective each was trained on (a run's own
-        /// training loss mixes in its distillation terms and is not comparable).
+        /// Top-1 accuracy and mean cross-entropy (in float64) of <paramref name="model"/>'s logits on <paramref name="data"/>;
+        /// leaves the model in eval mode. The same measure for a teacher and every student, whatever objective each was
+        /// trained on (a run's own training loss mixes in its distillation terms and is not comparable).
         /// </summary>
-        public static (double Accuracy, double CrossEntropy) Of(Module<Tensor, Tensor> model, LabelledImages data, Device? device = null,
-                                                                 int batch = 1000, Taps? taps = null)
+        public static (double Accuracy, double Loss) Score(Module<Tensor, Tensor> model, LabelledImages data, Device? device = null, int batch = 1000, Taps? taps = null)
         {
             long correct = 0;
             double loss = 0;
-            Visit(model, data, "logits", device, batch, taps, (output, start, n) =>
+            Visit(model, data, "logits", device, batch, taps, (logits, start, n) =>
             {
+                var scores = logits.cpu().to_type(ScalarType.Float64);
                 var labels = data.Labels.narrow(0, start, n);
-                var logits = output.cpu();
-                correct += logits.argmax(1).eq(labels).sum().item<long>();
-                loss += functional.cross_entropy(logits.to_type(ScalarType.Float64), labels, reduction: Reduction.Sum).item<double>();
+                correct += scores.argmax(1).eq(labels).sum().item<long>();
+                loss += functional.cross_entropy(scores, labels, reduction: Reduction.Sum).item<double>();
             });
             return ((double)correct / data.Count, loss / data.Count);
         }

@@ -49,6 +49,7 @@ namespace Distill.Training
             {
                 var state = (TState)expected.Read(header, path);
                 if (expected.ResumeConflict(state, path) is { } conflict) throw new InvalidOperationException(conflict);
+                state.ResumeWith(expected);
                 if (!tensors.TryGetValue(OptimizerKey, out var optimizerState))
                     throw new InvalidOperationException($"{path}: checkpoint has no torch.optim state (written before Distill used torch.optim); start the run again without --resume.");
                 distiller.Student.load_state_dict(Part(tensors, "model/"), strict: true);

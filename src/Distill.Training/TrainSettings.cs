@@ -25,6 +25,8 @@ namespace Distill.Training
         /// <summary>The batch sampler (see <see cref="Batches"/>): auto, shuffle, class-uniform or companion.</summary>
         public string Sampler { get; init; } = "auto";
         public int CheckpointEvery { get; init; }
+        /// <summary>Measure each term's gradient share every N steps (0: once per epoch; negative: never); see <see cref="Distiller.GradShareEvery"/>.</summary>
+        public int GradShareEvery { get; init; }
         public long StopAfterSteps { get; init; }
         /// <summary>The processes of a data-parallel run (mpirun's -np), each on BatchSize/Ranks rows of every batch; 1 without MPI.</summary>
         public int Ranks { get; init; } = 1;

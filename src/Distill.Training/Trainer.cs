@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Distill.Runtime;
 using Distill.Runtime.Samplers;
 using Distill.Training.Data;
@@ -68,11 +69,12 @@ namespace Distill.Training
         /// Trains <paramref name="student"/> (in place) and returns the run state with all metrics.
         /// With <paramref name="checkpoint"/> set, writes it after every epoch (and every
         /// <see cref="TrainSettings.CheckpointEvery"/> steps); with <paramref name="resume"/> and an
-        /// existing checkpoint, continues from it.
+        /// existing checkpoint, continues from it. <paramref name="stop"/> ends it after the current step with a
+        /// checkpoint (<see cref="Distiller.Stop"/>). Every epoch records test accuracy and loss and train accuracy.
         /// </summary>
         public RunState Run(RunState state, ConvNet student, ConvNet? teacher, TrainingObjective objective,
                             LabelledImages train, LabelledImages test, string? checkpoint = null, bool resume = false,
-                            BatchSampler? sampler = null)
+                            BatchSampler? sampler = null, CancellationToken stop = default)
         {
             torch.set_num_threads(Settings.Threads);
             var device = Devices.Parse(Settings.Device);
@@ -92,7 +94,9 @@ namespace Distill.Training
                 Observer = observer,
                 Sync = Sync,
                 Group = Group,
-                Evaluate = () => Accuracy(student, test, device),
+                Score = () => Evaluation.Score(student, test, device),
+                Stop = stop,
+                GradShareEvery = Settings.GradShareEvery,
                 CheckpointEvery = Settings.CheckpointEvery,
                 StopAfterSteps = Settings.StopAfterSteps,
             };

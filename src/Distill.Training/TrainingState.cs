@@ -19,6 +19,11 @@ namespace Distill.Training
         public double EpochLossSum { get; set; }
         public int EpochLossCount { get; set; }
         public double ElapsedSeconds { get; set; }
+        /// <summary>Training rows of the current epoch the student classified right, and counted, so far (for the epoch's train accuracy).</summary>
+        public long EpochCorrect { get; set; }
+        public long EpochSeen { get; set; }
+        /// <summary>Whether the last run stopped early on a stop request (<see cref="Distiller.Stop"/>); its checkpoint is at <see cref="GlobalStep"/>.</summary>
+        public bool Interrupted { get; set; }
         public List<EpochMetrics> Epochs { get; init; } = [];
         public List<StepMetrics> Steps { get; init; } = [];
 
@@ -37,6 +42,9 @@ namespace Distill.Training
         public virtual string? ResumeConflict(TrainingState saved, string path) =>
             saved.RecipeHash == RecipeHash ? null
             : $"{path}: checkpoint is of another recipe (sha256 {saved.RecipeHash[..12]}, not {RecipeHash[..12]}); use another --out or drop --resume.";
+
+        /// <summary>Called on the state read from a checkpoint once <see cref="ResumeConflict"/> allowed it: takes what the resumed run may change (<see cref="RunState"/>: raised epochs).</summary>
+        public virtual void ResumeWith(TrainingState requested) { }
 
         protected static readonly JsonSerializerOptions Options = new()
         {

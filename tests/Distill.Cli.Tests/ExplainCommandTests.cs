@@ -39,6 +39,22 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explains_the_effective_recipe_of_set_overrides_and_points_errors_into_them()
+    {
+        string path = _cli.Write("r.distill", "ce + 0.9 * kd(T = 4)\n");
+
+        var (exit, output, _) = _cli.Run("explain", path, "--set", "kd.T=2", "--set", "kd.weight=0.5");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["effective recipe (with --set kd.T=2 --set kd.weight=0.5):", "ce + 0.5 * kd(T = 2)"], output[..2]);
+        Assert.Contains("  total = ce + 0.5 * kd(T=2)", output);
+
+        (exit, output, _) = _cli.Run("explain", path, "--set", "kd.T=x");
+        Assert.Equal(1, exit);
+        Assert.StartsWith("--set 'kd.T=x'(1,6): error DST0104: ", output[0]);
+    }
+
+    [Fact]
     public void Numbers_the_terms_in_recipe_order()
     {
         string path = _cli.Write("r.distill", "kd - 0.5 * ce\n");

@@ -35,13 +35,16 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains(output, l => l.StartsWith("rel: test accuracy "));
+        // Redirected output is not wrapped: a whole step line, timing included, is one line.
+        Assert.Contains(output, l => l.StartsWith("  step 1/2  loss ") && l.Contains("rkd.distance") && l.EndsWith(" left"));
         string run = File.ReadAllText(Path.Combine(runs, "run.json"));
         Assert.Contains("\"recipe_sha256\"", run);
-        Assert.Contains("\"Seed\": 7", run);
+        Assert.Contains("\"seed\": 7", run);
+        Assert.Contains("\"recipe\": \"ce + 25 * rkd.distance\\n\"", run);
         Assert.Equal(2, File.ReadAllLines(Path.Combine(runs, "steps.jsonl")).Length);
         Assert.Contains("\"rkd.distance\"", File.ReadAllLines(Path.Combine(runs, "steps.jsonl"))[0]);
         Assert.True(File.Exists(Path.Combine(runs, "teacher", "checkpoint.ckpt")));
-        Assert.True(Directory.GetFiles(Path.Combine(runs, "plots"), "term-*.png").Length == 2);
+        Assert.Equal(["accuracy.png", "terms.png", "total.png"], Directory.GetFiles(Path.Combine(runs, "plots")).Select(Path.GetFileName).Order());
     }
 
     [Fact]

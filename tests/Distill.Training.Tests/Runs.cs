@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading;
 using Distill.Training;
 using Distill.Training.Data;
 using Distill.Training.Models;
@@ -23,13 +24,14 @@ internal static class Runs
     public static RunState State(TrainSettings settings) => new() { Recipe = "ce + 0.5*match + counter", Settings = settings, Student = ConvNetSpec.Student };
 
     /// <summary>Runs the distilling objective; returns the final state, weights and the objective's step counter.</summary>
-    public static (RunState State, float[] Weights, long Counter) Distil(TrainSettings settings, string? checkpoint = null, bool resume = false)
+    public static (RunState State, float[] Weights, long Counter) Distil(TrainSettings settings, string? checkpoint = null, bool resume = false,
+                                                                         ITrainingObserver? observer = null, CancellationToken stop = default)
     {
         var (train, test) = Data();
         using var teacher = Teacher(train, test);
         using var student = Trainer.CreateModel(ConvNetSpec.Student, settings.Seed);
         var objective = TestObjective.Distilling();
-        var state = new Trainer(settings).Run(State(settings), student, teacher, objective.ForTrainer(), train, test, checkpoint, resume);
+        var state = new Trainer(settings, observer).Run(State(settings), student, teacher, objective.ForTrainer(), train, test, checkpoint, resume, stop: stop);
         var counter = ((StepCounterTerm)objective.Terms.Single(t => t.Name == "counter").Term).Count;
         return (state, Flat(student), counter);
     }

@@ -50,7 +50,26 @@ public sealed class TrainerTests
             string checkpoint = Path.Combine(dir, "run.ckpt");
             Runs.Distil(Runs.Settings with { StopAfterSteps = 3, CheckpointEvery = 3 }, checkpoint);
             var e = Assert.Throws<System.InvalidOperationException>(() => Runs.Distil(Runs.Settings with { LearningRate = 0.1 }, checkpoint, resume: true));
-            Assert.Contains("resume with the same settings", e.Message);
+            Assert.EndsWith("resume with the same settings; learning rate: 0.05 in the checkpoint, 0.1 now.", e.Message);
+            e = Assert.Throws<System.InvalidOperationException>(() => Runs.Distil(Runs.Settings with { Epochs = 1, BatchSize = 10 }, checkpoint, resume: true));
+            Assert.EndsWith("epochs: 2 in the checkpoint, 1 now (epochs may only be raised); batch size: 20 in the checkpoint, 10 now.", e.Message);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void Epochs_may_be_raised_on_resume_and_the_run_goes_on_from_where_it_stopped()
+    {
+        string dir = Directory.CreateTempSubdirectory("distill-resume-").FullName;
+        try
+        {
+            string checkpoint = Path.Combine(dir, "run.ckpt");
+            var first = Runs.Distil(Runs.Settings with { Epochs = 1 }, checkpoint);
+            var longer = Runs.Distil(Runs.Settings with { Epochs = 2 }, checkpoint, resume: true);
+            Assert.Equal(2, longer.State.Epochs.Count);
+            Assert.Equal(2, longer.State.Settings.Epochs);
+            Assert.Equal(first.State.Steps.Select(s => s.Total), longer.State.Steps.Take(first.State.Steps.Count).Select(s => s.Total));
+            Assert.Equal(first.State.Epochs[0], longer.State.Epochs[0]);
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

@@ -69,52 +69,66 @@ namespace Distill.Cli.Commands
             var names = recipeFiles.Select(f => f.Name).Append(Baseline).ToList();
             if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
                 throw new ArgumentException($"--recipe: two students share a file name (the CE-only one is {Baseline}); rename one, since run folders are named after it.");
-            string folder = result.GetValue(options.Out)!;
+            string folder = result.GetValue(options.Resume) is { Length: > 0 } r ? r : result.GetValue(options.Out)!;
+            var mode = options.Mode(result);
             int teacherEpochs = result.GetValue(options.TeacherEpochs);
             if (teacherEpochs < 0) throw new ArgumentException($"--teacher-epochs must be 0 (the shipped teacher) or more, not {teacherEpochs}.");
             var settings = options.Settings(result);
             int[] seedList = seedText is null ? [settings.Seed] : SeedList.Parse(seedText);
-            var source = FashionMnist.Locate(result.GetValue(options.Data));
+            var source = DataRecord.Of(FashionMnist.Locate(result.GetValue(options.Data)), result.GetValue(options.Limit));
+            var runNames = recipeFiles.Select(f => f.FullName).Prepend(Baseline)
+                                      .SelectMany(f => seedList.Select(seed => RunName(f, seed))).Append("teacher").ToList();
+            using var runFolder = RunFolder.Open(folder, mode, runs: runNames);
+            using var signals = new StopSignals();
             var baseline = new RunRequest("CE only", Teachers.Recipe, Baseline, ConvNetSpec.Student, settings, folder,
-                                          result.GetValue(options.Metrics), result.GetValue(options.Resume), source);
+                                          result.GetValue(options.Metrics), mode == FolderMode.Resume, source)
+            {
+                Signals = signals,
+                ResumeCommand = $"distill demo --resume {folder} (with the same --recipe, --seeds and image options)",
+            };
             var students = new List<(RunRequest Request, Objective Objective)> { (baseline, ModelRun.Prepare(baseline)) };
             foreach (var file in recipeFiles)
             {
                 var request = baseline with { Name = file.Name, Recipe = File.ReadAllText(file.FullName), RecipePath = file.FullName };
                 students.Add((request, ModelRun.Prepare(request)));
             }
-            console.WriteLine($"data: {source.Describe()}");
+            console.WriteLine($"data: {source.Description}");
             var device = Devices.Parse(settings.Device);
-            var (train, test) = options.Load(result, source);
+            var (train, test) = TrainingOptions.Load(source.Source, source.Limit);
             using (train)
             using (test)
             using (var data = DemoData.Carve(train, test, validation, studentImages))
             {
                 console.WriteLine(data.Describe());
-                var (teacher, teacherPath, teacherTime) = teacherEpochs == 0
+                var (teacher, teacherRecord, teacherTime) = teacherEpochs == 0
                     ? LoadShipped(console)
                     : TrainTeacher(console, baseline with { Folder = folder }, options.Settings(result, teacher: true), data);
                 using (teacher)
                 {
                     teacher.to(device);
-                    var (accuracy, loss) = Evaluation.Of(teacher, data.Evaluation, device);
+                    var (accuracy, loss) = Evaluation.Score(teacher, data.Evaluation, device);
                     var teacherResult = new ModelResult("teacher", 0, Evaluation.Parameters(teacher), accuracy, loss, 0);
+                    teacherRecord = teacherRecord with { Accuracy = accuracy };
                     var runs = students.ToDictionary(s => s.Request.Name, _ => new List<ModelResult>());
                     foreach (int seed in seedList)
                     {
+                        var references = teacherRecord.References;
                         foreach (var (request, objective) in students)
                         {
                             var run = request with
                             {
                                 Settings = request.Settings with { Seed = seed },
-                                Folder = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(request.RecipePath)}-s{seed}"),
+                                Folder = Path.Combine(folder, RunName(request.RecipePath, seed)),
+                                References = references,
                             };
                             bool needsTeacher = Trainer.NeedsTeacher(objective);
-                            var (model, state) = ModelRun.Train(run, objective, needsTeacher ? teacher : null, needsTeacher ? teacherPath : null,
+                            var (model, state) = ModelRun.Train(run, run.Record(needsTeacher ? teacherRecord : null), objective, needsTeacher ? teacher : null,
                                                                 data.Students, data.Evaluation, console);
+                            // The CE-only student of this seed is the reference line in the distilled students' plots.
+                            if (request == baseline) references = [.. references, new Reference("CE-only student", state.Epochs[^1].TestAccuracy)];
                             using (model)
                             {
-                                var (a, l) = Evaluation.Of(model, data.Evaluation, device);
+                                var (a, l) = Evaluation.Score(model, data.Evaluation, device);
                                 runs[request.Name].Add(new ModelResult(request.Name, seed, Evaluation.Parameters(model), a, l, state.Epochs[^1].Seconds));
                             }
                         }
@@ -127,20 +141,24 @@ namespace Distill.Cli.Commands
             return 0;
         }
 
-        private static (ConvNet, string, string) LoadShipped(IAnsiConsole console)
+        /// <summary>The folder of one student run: the recipe's file name and the seed (<c>kd-s3</c>).</summary>
+        private static string RunName(string recipePath, int seed) => $"{Path.GetFileNameWithoutExtension(recipePath)}-s{seed}";
+
+        private static (ConvNet, TeacherRecord, string) LoadShipped(IAnsiConsole console)
         {
             string path = ShippedTeacher.DefaultPath;
             var (model, state) = ShippedTeacher.Load(path);
             console.WriteLine($"teacher: {path} (SHA-256 {ShippedTeacher.Sha256[..12]}… verified), {ShippedTeacher.Provenance}; --teacher-epochs N trains one here instead");
-            return (model, path, $"shipped ({state.Epochs.Count} epochs)");
+            var record = new TeacherRecord(path, ShippedTeacher.Sha256, $"{Teachers.Describe(model, state)}; shipped {path} (sha256 {ShippedTeacher.Sha256[..12]})");
+            return (model, record, $"shipped ({state.Epochs.Count} epochs)");
         }
 
-        private static (ConvNet, string, string) TrainTeacher(IAnsiConsole console, RunRequest request, TrainSettings settings, DemoData data)
+        private static (ConvNet, TeacherRecord, string) TrainTeacher(IAnsiConsole console, RunRequest request, TrainSettings settings, DemoData data)
         {
-            var (model, path) = Teachers.Get(console, null, request, settings, data.Pool, data.Evaluation);
-            var (saved, state) = RunCheckpoint.LoadModel(path);
+            var (model, record) = Teachers.Get(console, null, request, settings, data.Pool, data.Evaluation);
+            var (saved, state) = RunCheckpoint.LoadModel(record.Path);
             saved.Dispose();
-            return (model, path, $"{state.Epochs[^1].Seconds:F0} s");
+            return (model, record, $"{state.Epochs[^1].Seconds:F0} s");
         }
     }
 }

@@ -26,6 +26,7 @@ namespace Distill.Cli.Commands
             var dim = new Option<long>("--dim") { Description = "with --batch: feature columns D", DefaultValueFactory = _ => CostSize.Reference.Dim };
             var classes = new Option<long>("--classes") { Description = "with --batch: logit columns C", DefaultValueFactory = _ => CostSize.Reference.Classes };
             var terms = CliOptions.Terms();
+            var sets = Overrides.Option();
             var command = new Command("explain", "Show a recipe's normalised weighted sum, each term with all its parameters (defaults marked), inputs, weights and schedules, and the inputs it requires. Given a diagnostic id (DST0202), print that diagnostic's page: what it means, an example, the fix.")
             {
                 file,
@@ -35,22 +36,35 @@ namespace Distill.Cli.Commands
                 dim,
                 classes,
                 terms,
+                sets,
             };
             command.SetAction(r => CliOptions.Guard(r, (output, error) =>
             {
                 string path = r.GetValue(file)!;
                 if (DiagnosticPages.IsId(path) && !File.Exists(path)) return DiagnosticPages.Print(path, output, error);
                 var catalogue = CliOptions.Catalogue(r.GetValue(terms));
+                string text;
+                try
+                {
+                    text = Overrides.Apply(File.ReadAllText(path), path, r.GetValue(sets) ?? [], catalogue.Catalogue);
+                }
+                catch (RecipeException e)
+                {
+                    output.WriteLine(e.Message);
+                    return 1;
+                }
+                if (r.GetValue(sets) is { Length: > 0 } given && !r.GetValue(emit))
+                    output.WriteLine($"effective recipe (with --set {string.Join(" --set ", given)}):\n{text.TrimEnd()}\n");
                 return r.GetValue(emit)
-                    ? Emit(r.GetValue(file)!, r.GetValue(rootNamespace) ?? "", catalogue, output, error)
-                    : Run(r.GetValue(file)!, catalogue, output, Size(r.GetValue(batch), r.GetValue(dim), r.GetValue(classes)));
+                    ? Emit(path, text, r.GetValue(rootNamespace) ?? "", catalogue, output, error)
+                    : Run(path, text, catalogue, output, Size(r.GetValue(batch), r.GetValue(dim), r.GetValue(classes)));
             }));
             return command;
         }
 
-        public static int Run(string path, RuntimeCatalogue catalogue, TextWriter output, CostSize? size = null)
+        /// <summary>Explains <paramref name="text"/> (the file's text, or the effective recipe after --set) as the recipe at <paramref name="path"/>.</summary>
+        public static int Run(string path, string text, RuntimeCatalogue catalogue, TextWriter output, CostSize? size = null)
         {
-            string text = File.ReadAllText(path);
             var recipe = Compile(path, text, catalogue, output);
             if (recipe is null) return 1;
             RecipeExplainer.Write(output, path, recipe, catalogue.Catalogue, size);
@@ -65,9 +79,8 @@ namespace Distill.Cli.Commands
         }
 
         /// <summary>The generated class on <paramref name="output"/> (diagnostics on <paramref name="error"/>), named as the generator would for a project in the current directory.</summary>
-        public static int Emit(string path, string rootNamespace, RuntimeCatalogue catalogue, TextWriter output, TextWriter error)
+        public static int Emit(string path, string text, string rootNamespace, RuntimeCatalogue catalogue, TextWriter output, TextWriter error)
         {
-            string text = File.ReadAllText(path);
             var recipe = Compile(path, text, catalogue, error);
             if (recipe is null) return 1;
             string fullPath = Path.GetFullPath(path);

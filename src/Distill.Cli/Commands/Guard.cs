@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using Distill.Cli.Runs;
 using Distill.Runtime;
 using Spectre.Console;
 
@@ -24,17 +25,32 @@ namespace Distill.Cli.Commands
                 error.WriteLine(e.Message);
                 return 1;
             }
+            catch (RunInterruptedException e)
+            {
+                error.WriteLine(e.Message);
+                return e.ExitCode;
+            }
         });
 
-        private static IAnsiConsole ConsoleFor(TextWriter output) =>
-            ReferenceEquals(output, Console.Out)
-                ? AnsiConsole.Console
-                : AnsiConsole.Create(new AnsiConsoleSettings
-                {
-                    Out = new AnsiConsoleOutput(output),
-                    Ansi = AnsiSupport.No,
-                    ColorSystem = ColorSystemSupport.NoColors,
-                    Interactive = InteractionSupport.No,
-                });
+        /// <summary>
+        /// The terminal's console, or, when output goes to a file, a pipe or a test's writer, a plain one
+        /// as wide as any line, so that no value is wrapped in the middle.
+        /// </summary>
+        private static IAnsiConsole ConsoleFor(TextWriter output)
+        {
+            if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected) return AnsiConsole.Console;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            });
+            console.Profile.Width = Unwrapped;
+            return console;
+        }
+
+        /// <summary>The width of a redirected console: wider than any line the commands print.</summary>
+        public const int Unwrapped = 100_000;
     }
 }

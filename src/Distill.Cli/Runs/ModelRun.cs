@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text.Json;
 using Distill.Runtime;
 using Distill.Training;
 using Distill.Training.Data;
@@ -11,9 +10,10 @@ using TorchSharp;
 namespace Distill.Cli.Runs
 {
     /// <summary>
-    /// Trains one model into its folder: <c>recipe.distill</c> and <c>run.json</c> (recipe, its
-    /// SHA-256, settings, data, teacher) first, then <c>checkpoint.ckpt</c> (atomic; the same
-    /// header), <c>steps.*</c> and <c>epochs.*</c> metrics, and <c>plots/*.png</c>.
+    /// Trains one model into its folder: <c>recipe.distill</c> and <c>run.json</c> (<see cref="RunRecord"/>)
+    /// first, then <c>checkpoint.ckpt</c> (atomic; the same header), <c>steps.*</c> and <c>epochs.*</c>
+    /// metrics, TensorBoard event files and <c>plots/*.png</c> (after every epoch). A signal stops it after
+    /// the current step with the checkpoint and plots written (<see cref="RunInterruptedException"/>).
     /// </summary>
     public static class ModelRun
     {
@@ -28,39 +28,45 @@ namespace Distill.Cli.Runs
             return objective;
         }
 
-        public static (ConvNet Model, RunState State) Train(RunRequest request, Objective objective, ConvNet? teacher, string? teacherPath,
+        public static (ConvNet Model, RunState State) Train(RunRequest request, RunRecord record, Objective objective, ConvNet? teacher,
                                                             LabelledImages train, LabelledImages test, IAnsiConsole console)
         {
             Directory.CreateDirectory(request.Folder);
+            // Under MPI only rank 0 writes the run folder and observes (Trainer.Group): one progress display, one set of files.
             bool root = Cluster.Group.Rank == 0;
-            if (root) File.WriteAllText(Path.Combine(request.Folder, "recipe.distill"), request.Recipe);
-            if (root) File.WriteAllText(Path.Combine(request.Folder, "run.json"), JsonSerializer.Serialize(new
+            if (root)
             {
-                name = request.Name,
-                recipe_path = request.RecipePath,
-                recipe_sha256 = RunState.Hash(request.Recipe),
-                recipe = request.Recipe,
-                settings = request.Settings,
-                model = request.Spec,
-                data = request.Data.Describe(),
-                teacher = teacherPath,
-                started = DateTime.UtcNow.ToString("O"),
-            }, new JsonSerializerOptions { WriteIndented = true }));
+                File.WriteAllText(Path.Combine(request.Folder, "recipe.distill"), request.Recipe);
+                if (request.Resume && File.Exists(RunRecord.PathIn(request.Folder))) record = record with { Started = RunRecord.Load(request.Folder).Started };
+                record.Save(request.Folder);
+            }
             var device = Devices.Parse(request.Settings.Device);
             var model = Trainer.CreateModel(request.Spec, request.Settings.Seed, device);
             teacher?.to(device);
-            var state = new RunState { Recipe = request.Recipe, Settings = request.Settings, Student = request.Spec, Teacher = teacherPath };
+            var state = new RunState { Recipe = request.Recipe, Settings = request.Settings, Student = request.Spec, Teacher = record.Teacher?.Path };
             var progress = new ConsoleProgress(request.Name, console) { TotalEpochs = request.Settings.Epochs };
-            // Only rank 0 observes (Trainer.Group): one progress display, one set of metric files.
-            var observers = new Observers(progress, new MetricsWriter(request.Folder, request.Format));
+            string plots = Path.Combine(request.Folder, "plots");
+            var plotter = root ? new PlotWriter(plots, request.Name, request.References) : null;
+            var observers = root
+                ? new Observers(progress, new MetricsWriter(request.Folder, request.Format), new TensorBoard(request.Folder), plotter!, new TermWatch(console))
+                : new Observers(progress);
             string checkpoint = Path.Combine(request.Folder, CheckpointFileName);
             var trainer = new Trainer(request.Settings, observers) { Group = Cluster.Group };
-            state = progress.Run(() => trainer.Run(state, model, teacher, TrainingObjective.From(objective), train, test, checkpoint, request.Resume));
-            // Beside the resumable checkpoint: the weights as a state dict PyTorch and TorchSharp users load.
-            if (root) ModelExport.Save(model, Path.Combine(request.Folder, ExportFileName));
-            string plots = Path.Combine(request.Folder, "plots");
-            Directory.CreateDirectory(plots);
-            if (root) Plots.Write(plots, request.Name, state);
+            var stop = request.Signals?.Token ?? default;
+            state = progress.Run(() => trainer.Run(state, model, teacher, TrainingObjective.From(objective), train, test, checkpoint, request.Resume, stop: stop));
+            plotter?.Write();
+            if (state.Interrupted)
+            {
+                model.Dispose();
+                throw new RunInterruptedException($"{request.Name}: stopped by {request.Signals?.Received} after step {state.GlobalStep:N0}; checkpoint and plots written in {Path.GetFullPath(request.Folder)}.\n"
+                                                  + $"resume with: {request.ResumeCommand ?? $"distill train --resume {request.Folder}"}", request.Signals?.ExitCode ?? 1);
+            }
+            if (root)
+            {
+                // Beside the resumable checkpoint: the weights as a state dict PyTorch and TorchSharp users load.
+                ModelExport.Save(model, Path.Combine(request.Folder, ExportFileName));
+                (record with { Finished = DateTime.UtcNow.ToString("O") }).Save(request.Folder);
+            }
             return (model, state);
         }
     }

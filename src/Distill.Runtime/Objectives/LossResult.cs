@@ -16,7 +16,11 @@ namespace Distill.Runtime
         public void Dispose()
         {
             Total.Dispose();
-            foreach (var t in Terms) t.Value?.Dispose();
+            foreach (var t in Terms)
+            {
+                t.Value?.Dispose();
+                t.Graph?.Dispose();
+            }
         }
     }
 }

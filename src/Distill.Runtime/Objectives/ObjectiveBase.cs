@@ -76,7 +76,7 @@ namespace Distill.Runtime
                 var scaled = context.Gathers ? Gathering.ScaleGradient(value, ProcessGroup.Size) : value;
                 var weighted = weight == 1 ? scaled : scaled * weight;
                 total = total is null ? weighted : total + weighted;
-                values.Add(new TermValue(term.Name, weight, value.detach().reshape(Array.Empty<long>())));
+                values.Add(new TermValue(term.Name, weight, value.detach().reshape(Array.Empty<long>())) { Graph = value.reshape(Array.Empty<long>()) });
                 ran.Add(term.Term);
             }
             if (Training)
@@ -97,7 +97,11 @@ namespace Distill.Runtime
                 foreach (var input in inputs.Values)
                     if (input.requires_grad) total = total + Distill.Runtime.Terms.TermMath.ZeroGradientTo(input).to_type(total.dtype);
             total = total.reshape(Array.Empty<long>()).MoveToOuterDisposeScope();
-            foreach (var v in values) v.Value?.MoveToOuterDisposeScope();
+            foreach (var v in values)
+            {
+                v.Value?.MoveToOuterDisposeScope();
+                v.Graph?.MoveToOuterDisposeScope();
+            }
             return new LossResult(total, values);
         }
 

@@ -8,6 +8,12 @@ namespace Distill.Runtime
     /// </summary>
     public sealed record TermValue(string Name, double Weight, Tensor? Value)
     {
+        /// <summary>
+        /// The same unweighted value still attached to the autograd graph (null when skipped), so a trainer can take
+        /// one term's gradient alone (Distill.Training's gradient share); <see cref="Value"/> is detached.
+        /// </summary>
+        public Tensor? Graph { get; init; }
+
         /// <summary>The unweighted value as a double (NaN when skipped). Synchronises with the device.</summary>
         public double Raw => Value is null ? double.NaN : Value.to_type(ScalarType.Float64).item<double>();
 

@@ -14,8 +14,12 @@ public sealed class DemoCommandTests : IDisposable
         ["--data", "shipped", "--limit", "256", "--student-images", "128", "--epochs", "1", "--batch", "64", "--out", runs];
 
     /// <summary>The last epoch's evaluation accuracy a run wrote to its epochs.csv.</summary>
-    private static double Accuracy(string runs, string run) =>
-        double.Parse(File.ReadAllLines(Path.Combine(runs, run, "epochs.csv"))[^1].Split(',')[2], CultureInfo.InvariantCulture);
+    private static double Accuracy(string runs, string run)
+    {
+        var lines = File.ReadAllLines(Path.Combine(runs, run, "epochs.csv"));
+        int column = System.Array.IndexOf(lines[0].Split(','), "test_accuracy");
+        return double.Parse(lines[^1].Split(',')[column], CultureInfo.InvariantCulture);
+    }
 
     private static string Points(double fraction) => (fraction * 100).ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture);
 

@@ -55,7 +55,7 @@ public sealed class TrainingTests
             using (model)
                 Assert.Equal(2, state.GlobalStep);
             var refused = Assert.Throws<InvalidOperationException>(() => TrainingCases.Train(SingleProcess.Instance, checkpoint, resume: true));
-            Assert.Contains("Ranks = 2", refused.Message);
+            Assert.Contains("ranks: 2 in the checkpoint, 1 now", refused.Message);
 
             var (resumed, resumedRanks) = MpiRun.Host<TrainReport>("resume", 2, TimeSpan.FromSeconds(90), folder);
             Assert.True(resumed.ExitCode == 0, resumed.Output);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Distill.Dsl.Diagnostics;
 using Distill.Dsl.Syntax;
@@ -10,32 +9,7 @@ namespace Distill.Dsl.Parsing
     {
         public static EquatableArray<DistillDiagnostic> Of(RecipeSyntax recipe)
         {
-            var found = new List<DistillDiagnostic>();
-            var stack = new Stack<SyntaxNode>();
-            if (recipe.Body is not null) stack.Push(recipe.Body);
-            foreach (var let in recipe.Lets) stack.Push(let.Value);
-            while (stack.Count > 0)
-            {
-                switch (stack.Pop())
-                {
-                    case ErrorSyntax error:
-                        found.Add(error.Diagnostic);
-                        break;
-                    case BinarySyntax binary:
-                        stack.Push(binary.Left);
-                        stack.Push(binary.Right);
-                        break;
-                    case NegateSyntax negate:
-                        stack.Push(negate.Operand);
-                        break;
-                    case ParenSyntax paren:
-                        stack.Push(paren.Inner);
-                        break;
-                    case CallSyntax call:
-                        foreach (var argument in call.Arguments) stack.Push(argument.Value);
-                        break;
-                }
-            }
+            var found = SyntaxWalk.Nodes(recipe).OfType<ErrorSyntax>().Select(error => error.Diagnostic);
             return found.OrderBy(d => d.Span.Start).ToEquatableArray();
         }
     }

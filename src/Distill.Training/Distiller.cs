@@ -48,13 +48,12 @@ namespace Distill.Training
         public Device? Device { get; init; }
 
         public ITrainingObserver? Observer { get; init; }
-        public ITrainingSync Sync { get; init; } = ITrainingSync.None;
 
         /// <summary>
         /// The processes training together (docs/distributed.md; <see cref="SingleProcess"/> by default). With K &gt; 1
         /// every rank runs Fit on the same data source: the weights start from rank 0's, each step feeds this rank's
         /// block of the global batch (<see cref="DataParallel.Shard"/>), the gradients are averaged after
-        /// <see cref="Sync"/>'s hook, the metrics are averaged, and only rank 0 reports to the observer and writes
+        /// backward() and before the optimizer step, the metrics are averaged, and only rank 0 reports to the observer and writes
         /// checkpoints.
         /// </summary>
         public IProcessGroup Group { get; init; } = SingleProcess.Instance;
@@ -107,7 +106,6 @@ namespace Distill.Training
             var scheduler = Scheduler?.Invoke(optimizer, totalSteps);
             if (resume && checkpoint is not null && File.Exists(checkpoint))
                 state = RunCheckpoint.Resume(checkpoint, state, this, feeder.Extras, optimizer, scheduler);
-            Sync.BroadcastParameters(parameters);
             DataParallel.BroadcastFromRoot(Group, parameters, Student);
             Objective.Objective.ProcessGroup = Group;
             RootObserver?.OnStart(state, stepsPerEpoch);
@@ -246,7 +244,6 @@ namespace Distill.Training
             double lr = optimizer.ParamGroups.First().LearningRate;
             optimizer.zero_grad();
             result.Total.backward();
-            Sync.AverageGradients(parameters);
             DataParallel.AverageGradients(Group, parameters);
             optimizer.step();
             scheduler?.step();

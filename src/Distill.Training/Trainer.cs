@@ -26,7 +26,6 @@ namespace Distill.Training
         public TrainSettings Settings { get; } = settings;
 
         /// <summary>Cross-process hooks (gradient averaging, weight broadcast); one process by default.</summary>
-        public ITrainingSync Sync { get; init; } = ITrainingSync.None;
 
         /// <summary>
         /// The processes training together (<see cref="Distiller.Group"/>; docs/distributed.md). Each rank takes
@@ -92,7 +91,6 @@ namespace Distill.Training
                 Scheduler = Optimizers.Cosine(),
                 Epochs = Settings.Epochs,
                 Observer = observer,
-                Sync = Sync,
                 Group = Group,
                 Score = () => Evaluation.Score(student, test, device),
                 Stop = stop,

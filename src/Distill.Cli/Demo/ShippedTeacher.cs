@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
+using Distill.Cli.Commands;
 using Distill.Training;
 using Distill.Training.Models;
 
@@ -31,9 +31,7 @@ namespace Distill.Cli.Demo
         {
             if (!File.Exists(path))
                 throw new FileNotFoundException($"{path}: the shipped teacher is missing; restore it from the repository (models/{FileName}) or train one with --teacher-epochs N.");
-            string actual;
-            using (var file = File.OpenRead(path))
-                actual = Convert.ToHexStringLower(SHA256.HashData(file));
+            string actual = Teachers.Sha256(path);
             if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
                 throw new InvalidDataException($"{path}: SHA-256 is {actual}, not the shipped teacher's {expected}: the file was modified or damaged. "
                                                + $"Restore it from the repository (models/{FileName}) or train a teacher with --teacher-epochs N.");

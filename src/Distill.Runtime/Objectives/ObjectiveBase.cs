@@ -76,7 +76,8 @@ namespace Distill.Runtime
                 var scaled = context.Gathers ? Gathering.ScaleGradient(value, ProcessGroup.Size) : value;
                 var weighted = weight == 1 ? scaled : scaled * weight;
                 total = total is null ? weighted : total + weighted;
-                values.Add(new TermValue(term.Name, weight, value.detach().reshape(Array.Empty<long>())) { Graph = value.reshape(Array.Empty<long>()) });
+                var scalar = value.dim() == 0 ? value : value.reshape(Array.Empty<long>());
+                values.Add(new TermValue(term.Name, weight, scalar.detach()) { Graph = scalar });
                 ran.Add(term.Term);
             }
             if (Training)

@@ -35,11 +35,22 @@ namespace Distill.Runtime.Terms
         [TermParameter(Name = "detach_teacher", Default = true, Description = "false: the gradient also reaches the teacher input (a trainable teacher-side embedding).")]
         public bool DetachTeacher { get; set; } = true;
 
+        /// <summary>
+        /// Whether float32/float64 CPU batches with a constant teacher go through the fused pass (<see cref="GramKernel.Cc{T}"/>,
+        /// the default) or the tensor graph below; both give the same loss and gradient (the tests compare them).
+        /// </summary>
+        internal bool Fused { get; set; } = true;
+
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
             var ht = FeaturePair.TeacherSide(() => Correlation(SharedWork.Normalized(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
-            var hs = Correlation(SharedWork.Normalized(context, StudentInput, student, constant: false));
+            var unit = SharedWork.Normalized(context, StudentInput, student, constant: false);
+            if (Fused && DetachTeacher && GramKernel.Applies(unit))
+                return GramKernel.Evaluate(unit, SharedWork.Gram(context, "l2normalize/" + StudentInput, unit, constant: true), (similarity, withGrad) => unit.dtype == ScalarType.Float32
+                    ? GramKernel.Cc<float>(similarity, ht, Gamma, POrder, CorrelationKernel == CcKernel.Bilinear, withGrad)
+                    : GramKernel.Cc<double>(similarity, ht, Gamma, POrder, CorrelationKernel == CcKernel.Bilinear, withGrad));
+            var hs = Correlation(unit);
             if (CorrelationKernel == CcKernel.Bilinear) return functional.mse_loss(hs, ht);
             // K = e^{−2γ}·h on both sides, so mean((Ks − Kt)²) = e^{−4γ}·mean((hs − ht)²): one fused op and its backward.
             return functional.mse_loss(hs, ht) * Math.Exp(-4.0 * Gamma);

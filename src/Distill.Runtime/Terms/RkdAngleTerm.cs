@@ -32,7 +32,7 @@ namespace Distill.Runtime.Terms
             using (no_grad())
                 (loss, grad) = RkdAngleMath.Evaluate(student.detach(), teacherDistances, Chunk, withGrad);
             if (grad is null) return loss;
-            return loss + ((student - student.detach()) * grad).sum();
+            return TermMath.WithGradient(loss, student, grad);
         }
     }
 }

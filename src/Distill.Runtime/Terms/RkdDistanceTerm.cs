@@ -20,12 +20,22 @@ namespace Distill.Runtime.Terms
         [TermParameter(Name = "squared", Default = false, Description = "true: squared distances (pdist(squared=True) of lenscloth/RKD and torchdistill).")]
         public bool Squared { get; set; }
 
+        /// <summary>
+        /// Whether float32/float64 CPU batches go through the fused pass (<see cref="GramKernel.RkdDistance{T}"/>, the default)
+        /// or the tensor graph below; both give the same loss and gradient (the tests compare them).
+        /// </summary>
+        internal bool Fused { get; set; } = true;
+
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput, minRows: 2);
             Tensor t;
             using (no_grad())
                 t = MeanNormalized(SharedWork.Gram(context, TeacherInput, teacher, constant: true), Squared);
+            if (Fused && GramKernel.Applies(student))
+                return GramKernel.Evaluate(student, SharedWork.Gram(context, StudentInput, student, constant: true), (gram, withGrad) => student.dtype == ScalarType.Float32
+                    ? GramKernel.RkdDistance<float>(gram, t, Squared, withGrad)
+                    : GramKernel.RkdDistance<double>(gram, t, Squared, withGrad));
             var s = MeanNormalized(SharedWork.Gram(context, StudentInput, student, constant: false), Squared);
             return smooth_l1_loss(s, t, beta: 1.0);
         }

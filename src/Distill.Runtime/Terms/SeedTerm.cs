@@ -126,7 +126,7 @@ namespace Distill.Runtime.Terms
                 gradient = scores.narrow(1, 0, n).t().mm(queue)
                     .addcmul_(HostArrays.ToTensor(gradPos, [p, 1]).narrow(0, 0, n), t, 1);
             }
-            return loss + ((s - s.detach()) * gradient).sum();
+            return TermMath.WithGradient(loss, s, gradient);
         }
 
         /// <summary>

@@ -15,10 +15,20 @@ namespace Distill.Runtime.Terms
         [TermParameter(Name = "detach_teacher", Default = true, Description = "false: the gradient also reaches the teacher input (a trainable teacher-side feature).")]
         public bool DetachTeacher { get; set; } = true;
 
+        /// <summary>
+        /// Whether float32/float64 CPU batches with a constant teacher go through the fused pass (<see cref="GramKernel.Sp{T}"/>,
+        /// the default) or the tensor graph below; both give the same loss and gradient (the tests compare them).
+        /// </summary>
+        internal bool Fused { get; set; } = true;
+
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
             var t = FeaturePair.TeacherSide(() => TermMath.L2Normalize(SharedWork.Gram(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
+            if (Fused && DetachTeacher && GramKernel.Applies(student))
+                return GramKernel.Evaluate(student, SharedWork.Gram(context, StudentInput, student, constant: true), (gram, withGrad) => student.dtype == ScalarType.Float32
+                    ? GramKernel.Sp<float>(gram, t, withGrad)
+                    : GramKernel.Sp<double>(gram, t, withGrad));
             var s = TermMath.L2Normalize(SharedWork.Gram(context, StudentInput, student, constant: false));
             // ‖t − s‖²_F / N² is the mean over the N² entries: one fused mse_loss and its backward.
             return nn.functional.mse_loss(s, t);

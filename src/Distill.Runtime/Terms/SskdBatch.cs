@@ -32,6 +32,9 @@ namespace Distill.Runtime.Terms
             return g.reshape(shape);
         }
 
+        /// <summary>The augmented rows as a B×3×… view into <paramref name="batch"/> (writable; no copy).</summary>
+        internal static Tensor AugmentedRowsView(Tensor batch) => Grouped(batch).narrow(1, 1, 3);
+
         private static Tensor Grouped(Tensor batch)
         {
             if (batch.shape[0] % 4 != 0)

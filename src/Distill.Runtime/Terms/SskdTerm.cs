@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Distill.Runtime.Terms
@@ -39,14 +40,23 @@ namespace Distill.Runtime.Terms
         [TermParameter(Name = "ss_weight", Default = 10.0, Min = 0, Description = "Weight of L_ss.")]
         public double SsWeight { get; set; } = 10;
 
+        /// <summary>
+        /// Whether float32/float64 CPU batches go through the fused pass (<see cref="SskdKernel"/>, the default) or the
+        /// tensor graph of <see cref="Parts"/>; both give the same loss, kept sets and gradients (the tests compare them).
+        /// </summary>
+        internal bool Fused { get; set; } = true;
+
         public override Tensor Forward(TermContext context)
         {
+            var studentLogits = TermChecks.Matrix(context, "StudentRotatedLogits");
+            if (Fused && studentLogits.device_type == DeviceType.CPU && studentLogits.dtype is ScalarType.Float32 or ScalarType.Float64)
+                return studentLogits.dtype == ScalarType.Float32 ? FusedLoss<float>(context) : FusedLoss<double>(context);
             var parts = Parts(context);
             return parts.Tf * TfWeight + parts.Ss * SsWeight;
         }
 
-        /// <summary>Both filtered losses and the kept rows, from the context's inputs.</summary>
-        public SskdParts Parts(TermContext context)
+        /// <summary>The checked inputs: rotated logits of both sides, projections of both sides, labels.</summary>
+        private (Tensor StudentLogits, Tensor TeacherLogits, Tensor StudentSs, Tensor TeacherSs, Tensor Labels) Read(TermContext context)
         {
             var studentLogits = TermChecks.Matrix(context, "StudentRotatedLogits");
             long rows = studentLogits.shape[0];
@@ -59,6 +69,54 @@ namespace Distill.Runtime.Terms
             TermChecks.SameRows(context, "StudentRotatedProjection", studentSs, "StudentRotatedLogits", rows);
             TermChecks.SameRows(context, "TeacherRotatedProjection", teacherSs, "StudentRotatedLogits", rows);
             var labels = TermChecks.Labels(context, "Labels", rows / 4, studentLogits.shape[1]);
+            return (studentLogits, teacherLogits, studentSs, teacherSs, labels);
+        }
+
+        /// <summary>
+        /// L = tf_weight·L_tf + ss_weight·L_ss from <see cref="SskdKernel"/>, entering autograd through the student logits
+        /// (dL/ds on the kept augmented rows) and the student's normalised projections (dL/dÛ = G·Û_normal for augmented
+        /// rows, Gᵀ·Û_aug for normal rows, G = dL/dSim), so libtorch differentiates the normalisation.
+        /// </summary>
+        private Tensor FusedLoss<TValue>(TermContext context) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
+        {
+            var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = Read(context);
+            long rows = studentLogits.shape[0], images = rows / 4, classes = studentLogits.shape[1];
+            var unit = nn.functional.normalize(studentSs, 2.0, 1, CosineEps);
+            bool logitsGrad = studentLogits.requires_grad && is_grad_enabled();
+            bool unitGrad = unit.requires_grad && is_grad_enabled();
+            Tensor value, logitsGradient, simGradient;
+            using (no_grad())
+            {
+                var s = unit.detach();
+                var simStudent = SskdBatch.AugmentedRows(s).mm(SskdBatch.NormalRows(s).t());
+                var simTeacher = Similarities(teacherSs.detach());
+                var logitsS = studentLogits.detach().contiguous();
+                var logitsT = teacherLogits.detach().contiguous();
+                logitsGradient = logitsGrad ? empty_like(logitsS) : empty(0, logitsS.dtype);
+                simGradient = unitGrad ? empty_like(simStudent) : empty(0, simStudent.dtype);
+                var tf = SskdKernel.Transformation(GramKernel.Span<TValue>(logitsS), GramKernel.Span<TValue>(logitsT), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(labels.contiguous().bytes),
+                    (int)classes, TfT, TfTopK, TfWeight, logitsGrad ? GramKernel.Span<TValue>(logitsGradient) : default);
+                var ss = SskdKernel.Similarity(GramKernel.Span<TValue>(simStudent), GramKernel.Span<TValue>(simTeacher.contiguous()), (int)images, T, TopK, SsWeight,
+                    unitGrad ? GramKernel.Span<TValue>(simGradient) : default);
+                value = tensor(TfWeight * tf.Loss + SsWeight * ss.Loss, studentLogits.dtype, studentLogits.device);
+                if (unitGrad)
+                {
+                    var gradUnit = zeros_like(s);
+                    SskdBatch.NormalRows(gradUnit).copy_(simGradient.t().mm(SskdBatch.AugmentedRows(s)));
+                    SskdBatch.AugmentedRowsView(gradUnit).copy_(simGradient.mm(SskdBatch.NormalRows(s)).reshape(images, 3, -1));
+                    simGradient = gradUnit;
+                }
+            }
+            if (logitsGrad) value = TermMath.WithGradient(value, studentLogits, logitsGradient);
+            if (unitGrad) value = TermMath.WithGradient(value, unit, simGradient);
+            return value;
+        }
+
+        /// <summary>Both filtered losses and the kept rows, from the context's inputs.</summary>
+        public SskdParts Parts(TermContext context)
+        {
+            var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = Read(context);
+            long rows = studentLogits.shape[0];
 
             var logPTeacher = SskdBatch.AugmentedRows(SharedWork.ConstantLogProbabilities(context, "TeacherRotatedLogits", teacherLogits, TfT));
             var logQ = SskdBatch.AugmentedRows((studentLogits / TfT).log_softmax(1));

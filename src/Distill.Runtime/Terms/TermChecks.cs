@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -66,13 +67,8 @@ namespace Distill.Runtime.Terms
             if (t.shape[0] > 0 && t.device_type == DeviceType.CPU)
             {
                 // Read in place on the host: no reduction kernels, no scalar copies.
-                var contiguous = t.contiguous();
-                long min = long.MaxValue, max = long.MinValue;
-                foreach (long v in contiguous.data<long>())
-                {
-                    min = System.Math.Min(min, v);
-                    max = System.Math.Max(max, v);
-                }
+                var contiguous = t.is_contiguous() ? t : t.contiguous();
+                var (min, max) = HostScan.Range(MemoryMarshal.Cast<byte, long>(contiguous.bytes));
                 if (min < 0 || max >= classes)
                     throw context.Error(name, $"expected class indices in [0, {classes}), got values in [{min}, {max}].");
             }

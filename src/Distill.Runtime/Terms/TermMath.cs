@@ -20,6 +20,15 @@ namespace Distill.Runtime.Terms
         public static Tensor ZeroGradientTo(Tensor x) => x.reshape(-1).narrow(0, 0, 0).sum();
 
         /// <summary>
+        /// <paramref name="value"/> (a scalar computed without autograd) handed to autograd with the gradient
+        /// <paramref name="gradient"/> = dL/d<paramref name="x"/>: value + Σ (x − detach x)·gradient, whose value is exactly
+        /// <paramref name="value"/> (x − detach x is exactly 0) and whose gradient with respect to x is <paramref name="gradient"/>.
+        /// How the fused CPU kernels (rkd.angle, seed, the Gram passes) enter the graph.
+        /// </summary>
+        public static Tensor WithGradient(Tensor value, Tensor x, Tensor gradient) =>
+            value + ((x - x.detach()) * gradient).sum();
+
+        /// <summary>
         /// Σ over rows and classes of p·(log p − log q) with 0·log 0 = 0, for a constant target
         /// <paramref name="p"/>; the gradient reaches only <paramref name="logQ"/>. Each element is
         /// xlogy(p, p) − p·log q before the one sum (torch's <c>kl_div</c>), never two large sums that

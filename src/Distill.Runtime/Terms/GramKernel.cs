@@ -1,0 +1,214 @@
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>
+    /// The fused CPU passes of the batch-relational terms built on an N×N matrix of the student's rows (sp, cc,
+    /// rkd.distance). libtorch computes the matrix product M = X·Xᵀ (one call); everything the term does to the N²
+    /// entries — normalisation, the potential, the loss — and its gradient dL/dM is one or two passes here, with
+    /// no N×N temporary handed to autograd; the gradient reaches X as dL/dX = (dL/dM + dL/dMᵀ)·X (one more product)
+    /// through <see cref="TermMath.WithGradient"/>. The graph form of each term takes the same derivatives
+    /// through a dozen elementwise kernels and their backward nodes, each over N² entries; at N = 256 every one of
+    /// them is a parallel region and a fresh N×N buffer (docs/performance.md).
+    /// Every pass reads and writes contiguous float32/float64 CPU buffers in place (<see cref="HostArrays.Require{T}"/>);
+    /// sums are accumulated in double.
+    /// </summary>
+    internal static class GramKernel
+    {
+        /// <summary>Whether the fused passes take <paramref name="x"/>: a float32/float64 CPU tensor with fewer than 2³¹ entries in its N×N matrix.</summary>
+        public static bool Applies(Tensor x) =>
+            x.device_type == DeviceType.CPU && x.dtype is ScalarType.Float32 or ScalarType.Float64 && x.shape[0] * x.shape[0] < int.MaxValue;
+
+        /// <summary>
+        /// L and dL/dX for L = f(M), M = X·Xᵀ (<paramref name="product"/>, a constant), from a pass <paramref name="pass"/> that
+        /// returns L and overwrites (a copy of) M with dL/dM.
+        /// Without a gradient (X constant, or no_grad) the pass is asked for the value only.
+        /// </summary>
+        public static Tensor Evaluate(Tensor x, Tensor product, Func<Tensor, bool, double> pass)
+        {
+            bool withGrad = x.requires_grad && is_grad_enabled();
+            Tensor value, gradient;
+            using (no_grad())
+            {
+                var detached = x.detach();
+                // The product may be shared with other terms (SharedWork.Gram): the pass overwrites its own copy.
+                var m = withGrad ? product.clone() : product.contiguous();
+                double loss = pass(m, withGrad);
+                value = tensor(loss, x.dtype, x.device);
+                if (!withGrad) return value;
+                gradient = m.add(m.t()).mm(detached);
+            }
+            return TermMath.WithGradient(value, x, gradient);
+        }
+
+        public static Span<T> Span<T>(Tensor t) where T : unmanaged
+        {
+            HostArrays.Require<T>(t);
+            if (!t.is_contiguous()) throw new ArgumentException("fused CPU kernel: expected a contiguous tensor.", nameof(t));
+            return MemoryMarshal.Cast<byte, T>(t.bytes);
+        }
+
+        /// <summary>
+        /// SP: Σᵢⱼ (Ĝᵢⱼ − T̂ᵢⱼ)² / N² with Ĝᵢ = Gᵢ / max(‖Gᵢ‖, 1e-12) (F.normalize) and the teacher's normalised Gram
+        /// <paramref name="teacher"/>. The gradient of a row normalisation is (g − Ĝᵢ(Ĝᵢ·g)) / ‖Gᵢ‖, or g / 1e-12 where the norm is clamped.
+        /// </summary>
+        public static double Sp<T>(Tensor gram, Tensor teacher, bool withGrad) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var g = Span<T>(gram);
+            var t = Span<T>(teacher);
+            int n = (int)gram.shape[0];
+            T eps = T.CreateChecked(TermMath.NormEps), scale = T.CreateChecked(2.0 / ((double)n * n));
+            var units = new T[n];
+            double loss = 0;
+            for (int i = 0; i < n; i++)
+            {
+                var row = g.Slice(i * n, n);
+                var target = t.Slice(i * n, n);
+                T norm = T.Sqrt(Dot<T>(row, row));
+                bool clamped = !(norm > eps);
+                T inv = T.One / (clamped ? eps : norm);
+                double rowLoss = 0;
+                T dot = T.Zero;
+                for (int j = 0; j < n; j++)
+                {
+                    T unit = row[j] * inv;
+                    T diff = unit - target[j];
+                    rowLoss += double.CreateChecked(diff * diff);
+                    if (!withGrad) continue;
+                    T grad = scale * diff;
+                    units[j] = unit;
+                    dot += unit * grad;
+                    row[j] = grad;
+                }
+                loss += rowLoss;
+                if (!withGrad) continue;
+                // row now holds g = dL/dĜᵢ.
+                for (int j = 0; j < n; j++)
+                    row[j] = (clamped ? row[j] : row[j] - units[j] * dot) * inv;
+            }
+            return loss / ((double)n * n);
+        }
+
+        /// <summary>
+        /// RKD distance: mean over the N² entries of smooth-L1(ds − dt) with ds = d·N(N−1)/Σd, dᵢⱼ = √max(Gᵢᵢ + Gⱼⱼ − 2Gᵢⱼ, 1e-12)
+        /// (or the clamped square itself when <paramref name="squared"/>), dᵢᵢ = 0, and the teacher's mean-normalised distances
+        /// <paramref name="teacher"/>. Gradient: ∂L/∂dₖₗ = c·(hₖₗ − Σ h·d / Σd) with h = clamp(ds − dt, −1, 1)/N², c = N(N−1)/Σd;
+        /// through the clamp only where it did not bind; aᵢⱼ = Gᵢᵢ + Gⱼⱼ − 2Gᵢⱼ sends −2 to Gᵢⱼ and the row and column sums to Gᵢᵢ.
+        /// </summary>
+        public static double RkdDistance<T>(Tensor gram, Tensor teacher, bool squared, bool withGrad) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var g = Span<T>(gram);
+            var t = Span<T>(teacher);
+            int n = (int)gram.shape[0];
+            T eps = T.CreateChecked(RkdDistanceTerm.SquaredDistanceEps);
+            var sq = new T[n];
+            for (int i = 0; i < n; i++) sq[i] = g[i * n + i];
+            var d = new T[n * n];
+            var open = withGrad ? new bool[n * n] : null;
+            double sum = 0;
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    if (i == j) continue;
+                    T a = sq[i] + sq[j] - (g[i * n + j] + g[i * n + j]);
+                    T d2 = T.Max(a, eps);
+                    if (open is not null) open[i * n + j] = a >= eps;
+                    T v = squared ? d2 : T.Sqrt(d2);
+                    d[i * n + j] = v;
+                    sum += double.CreateChecked(v);
+                }
+            T c = T.CreateChecked((double)n * (n - 1) / sum);
+            T invCount = T.CreateChecked(1.0 / ((double)n * n));
+            double loss = 0, hd = 0;
+            var h = withGrad ? new T[n * n] : null;
+            for (int k = 0; k < n * n; k++)
+            {
+                T x = c * d[k] - t[k];
+                T ax = T.Abs(x);
+                loss += double.CreateChecked(ax < T.One ? T.CreateChecked(0.5) * x * x : ax - T.CreateChecked(0.5));
+                if (h is null) continue;
+                T hk = T.Clamp(x, -T.One, T.One) * invCount;
+                h[k] = hk;
+                hd += double.CreateChecked(hk * d[k]);
+            }
+            if (h is null) return loss / ((double)n * n);
+            T mean = T.CreateChecked(hd / sum), half = T.CreateChecked(0.5);
+            var diagonal = new T[n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    int k = i * n + j;
+                    if (i == j || !open![k]) { g[k] = T.Zero; continue; }
+                    T dd = c * (h[k] - mean);
+                    T da = squared ? dd : dd * half / d[k];
+                    g[k] = -(da + da);
+                    diagonal[i] += da;
+                    diagonal[j] += da;
+                }
+            for (int i = 0; i < n; i++) g[i * n + i] = diagonal[i];
+            return loss / ((double)n * n);
+        }
+
+        /// <summary>
+        /// CC: e^{−4γ}·Σᵢⱼ (hsᵢⱼ − htᵢⱼ)² / N² with hs the Taylor series of order <paramref name="order"/> in x = 2γ·Sᵢⱼ
+        /// (S = ÛÛᵀ of the normalised student rows, Horner form as <see cref="CcTerm"/>), or hs = S itself when
+        /// <paramref name="bilinear"/> (no e^{−4γ}); <paramref name="teacher"/> is the teacher's h. The gradient goes to S.
+        /// </summary>
+        public static double Cc<T>(Tensor similarity, Tensor teacher, double gamma, int order, bool bilinear, bool withGrad)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var s = Span<T>(similarity);
+            var t = Span<T>(teacher);
+            int n = (int)similarity.shape[0];
+            double factor = bilinear ? 1.0 : Math.Exp(-4.0 * gamma);
+            T twoGamma = T.CreateChecked(2.0 * gamma);
+            T scale = T.CreateChecked(2.0 * factor / ((double)n * n));
+            double loss = 0;
+            for (int k = 0; k < n * n; k++)
+            {
+                T hs, slope;
+                if (bilinear) (hs, slope) = (s[k], T.One);
+                else
+                {
+                    T x = s[k] * twoGamma;
+                    (hs, slope) = Series(x, order);
+                    slope *= twoGamma;
+                }
+                T diff = hs - t[k];
+                loss += double.CreateChecked(diff * diff);
+                if (withGrad) s[k] = scale * diff * slope;
+            }
+            return factor * loss / ((double)n * n);
+        }
+
+        /// <summary>h(x) = 1 + x + x²/2! + … + xᴾ/P! in <see cref="CcTerm"/>'s Horner order, and h′(x).</summary>
+        private static (T Value, T Slope) Series<T>(T x, int order) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (order == 0) return (T.One, T.Zero);
+            T h = x * T.CreateChecked(1.0 / order) + T.One;
+            T dh = T.CreateChecked(1.0 / order);
+            for (int p = order - 1; p >= 1; p--)
+            {
+                T inv = T.CreateChecked(1.0 / p);
+                dh = (h + x * dh) * inv;
+                h = x * h * inv + T.One;
+            }
+            return (h, dh);
+        }
+
+        private static T Dot<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            int width = Vector<T>.Count, i = 0;
+            var acc = Vector<T>.Zero;
+            for (; i + width <= a.Length; i += width)
+                acc += new Vector<T>(a.Slice(i)) * new Vector<T>(b.Slice(i));
+            T sum = Vector.Sum(acc);
+            for (; i < a.Length; i++) sum += a[i] * b[i];
+            return sum;
+        }
+    }
+}

@@ -46,7 +46,7 @@ namespace Distill.Runtime
         {
             if (t.IsInvalid)
                 throw context.Error(name, "the tensor has been disposed (its handle is empty); pass a live tensor.");
-            if (_device is not null && !SameDevice(t.device, _device))
+            if (_device is not null && !SameDevice(t, _device))
                 throw context.Error(name, $"expected a tensor on {_device} like '{_deviceInput}', got one on {t.device}; move the inputs to one device first.");
             if (!t.is_floating_point()) return;
             if (!IsSupported(t.dtype))
@@ -84,6 +84,12 @@ namespace Distill.Runtime
             return double.IsFinite(d.max().ToDouble()) && double.IsFinite(d.min().ToDouble());
         }
 
-        private static bool SameDevice(Device a, Device b) => a.type == b.type && (a.index == b.index || a.index < 0 && b.index <= 0 || b.index < 0 && a.index <= 0);
+        /// <summary>By type and index (two direct native reads; <c>Tensor.device</c> builds a new Device each time).</summary>
+        private static bool SameDevice(Tensor t, Device b)
+        {
+            var type = t.device_type;
+            long index = t.device_index;
+            return type == b.type && (index == b.index || index < 0 && b.index <= 0 || b.index < 0 && index <= 0);
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Distill.Runtime.Tests;
 public class SharedWorkCountTests
 {
     /// <summary>
-    /// kd: teacher log-softmax at T=4 (1); sskd: nothing (its fused pass reads the rotated inputs alone);
+    /// kd: teacher log-probabilities at T=4 (1, host array of its fused pass); sskd: nothing (its fused pass reads the rotated inputs alone);
     /// rkd.distance: teacher and student Gram, both constants for the fused pass (2); sp: both Grams again (2 hits);
     /// cc: teacher and student unit rows and the student units' constant Gram (3); seed: both unit rows again
     /// (2 hits); bake: its own softmax and constant unit rows (2).

@@ -34,7 +34,7 @@ namespace Distill.Runtime.Terms
             string featuresInput = InputNames.Of("student", At);
             var logits = TermChecks.Matrix(context, "StudentLogits");
             var features = TermChecks.Features(context, featuresInput);
-            TermChecks.SameRows(context, featuresInput, features, "StudentLogits", logits.shape[0]);
+            TermChecks.SameRows(context, featuresInput, features, "StudentLogits", logits.size(0));
             Tensor q;
             using (no_grad())
             {
@@ -43,7 +43,7 @@ namespace Distill.Runtime.Terms
                 q = Propagate(Affinity(unit), p, Omega);
             }
             var logP = (logits / T).log_softmax(1);
-            var loss = TermMath.KlSum(q, logP) * (Weight * T * T / logits.shape[0]);
+            var loss = TermMath.KlSum(q, logP) * (Weight * T * T / logits.size(0));
             // The features enter only as constants; a zero gradient keeps backward() working when they alone require grad.
             return features.requires_grad ? loss + TermMath.ZeroGradientTo(features) : loss;
         }
@@ -68,7 +68,7 @@ namespace Distill.Runtime.Terms
         public static Tensor SoftTargets(Tensor logits, Tensor features, double T, double omega)
         {
             using var _ = no_grad();
-            var unit = TermMath.L2Normalize(features.detach().reshape(features.shape[0], -1));
+            var unit = TermMath.L2Normalize(features.detach().reshape(features.size(0), -1));
             return Propagate(Affinity(unit), (logits.detach() / T).softmax(1), omega);
         }
     }

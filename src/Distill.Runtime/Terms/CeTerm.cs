@@ -17,8 +17,8 @@ namespace Distill.Runtime.Terms
         {
             var logits = TermChecks.Matrix(context, "StudentLogits");
             // The labels come from the data set and define the batch; rows that differ are the logits' fault.
-            var labels = TermChecks.Labels(context, "Labels", rows: null, logits.shape[1]);
-            TermChecks.SameRows(context, "StudentLogits", logits, "Labels", labels.shape[0]);
+            var labels = TermChecks.Labels(context, "Labels", rows: null, logits.size(1));
+            TermChecks.SameRows(context, "StudentLogits", logits, "Labels", labels.size(0));
             return cross_entropy(logits, labels, label_smoothing: LabelSmoothing);
         }
     }

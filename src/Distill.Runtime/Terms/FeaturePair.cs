@@ -9,7 +9,7 @@ namespace Distill.Runtime.Terms
         {
             var student = TermChecks.Features(context, studentInput, minRows);
             var teacher = TermChecks.Features(context, teacherInput, minRows);
-            TermChecks.SameRows(context, teacherInput, teacher, studentInput, student.shape[0]);
+            TermChecks.SameRows(context, teacherInput, teacher, studentInput, student.size(0));
             return (student, teacher);
         }
 

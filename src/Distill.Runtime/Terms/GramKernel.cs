@@ -21,7 +21,7 @@ namespace Distill.Runtime.Terms
     {
         /// <summary>Whether the fused passes take <paramref name="x"/>: a float32/float64 CPU tensor with fewer than 2³¹ entries in its N×N matrix.</summary>
         public static bool Applies(Tensor x) =>
-            x.device_type == DeviceType.CPU && x.dtype is ScalarType.Float32 or ScalarType.Float64 && x.shape[0] * x.shape[0] < int.MaxValue;
+            x.device_type == DeviceType.CPU && x.dtype is ScalarType.Float32 or ScalarType.Float64 && x.size(0) * x.size(0) < int.MaxValue;
 
         /// <summary>
         /// L and dL/dX for L = f(M), M = X·Xᵀ (<paramref name="product"/>, a constant), from a pass <paramref name="pass"/> that
@@ -60,7 +60,7 @@ namespace Distill.Runtime.Terms
         {
             var g = Span<T>(gram);
             var t = Span<T>(teacher);
-            int n = (int)gram.shape[0];
+            int n = (int)gram.size(0);
             T eps = T.CreateChecked(TermMath.NormEps), scale = T.CreateChecked(2.0 / ((double)n * n));
             var units = new T[n];
             double loss = 0;
@@ -103,7 +103,7 @@ namespace Distill.Runtime.Terms
         {
             var g = Span<T>(gram);
             var t = Span<T>(teacher);
-            int n = (int)gram.shape[0];
+            int n = (int)gram.size(0);
             T eps = T.CreateChecked(RkdDistanceTerm.SquaredDistanceEps);
             var sq = new T[n];
             for (int i = 0; i < n; i++) sq[i] = g[i * n + i];
@@ -163,7 +163,7 @@ namespace Distill.Runtime.Terms
         {
             var s = Span<T>(similarity);
             var t = Span<T>(teacher);
-            int n = (int)similarity.shape[0];
+            int n = (int)similarity.size(0);
             double factor = bilinear ? 1.0 : Math.Exp(-4.0 * gamma);
             T twoGamma = T.CreateChecked(2.0 * gamma);
             T scale = T.CreateChecked(2.0 * factor / ((double)n * n));

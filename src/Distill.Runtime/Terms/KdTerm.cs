@@ -1,3 +1,5 @@
+using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Distill.Runtime.Terms
@@ -12,14 +14,58 @@ namespace Distill.Runtime.Terms
         [TermParameter(Name = "T", Default = 4.0, Min = 0, MinExclusive = true, Description = "Softmax temperature.")]
         public double T { get; set; } = 4;
 
+        /// <summary>
+        /// Whether contiguous float32/float64 CPU batches go through the fused pass (one log-softmax per side and the
+        /// per-element KL with its gradient T/N·(q − p) in one host pass, the default) or the tensor graph below; both give
+        /// the same loss and gradient (the tests compare them).
+        /// </summary>
+        internal bool Fused { get; set; } = true;
+
         public override Tensor Forward(TermContext context)
         {
             var student = TermChecks.Matrix(context, "StudentLogits");
             var teacher = TermChecks.Matrix(context, "TeacherLogits");
             TermChecks.SameShape(context, "TeacherLogits", teacher, "StudentLogits", student);
+            if (Fused && student.device_type == DeviceType.CPU)
+            {
+                if (student.dtype == ScalarType.Float32) return FusedLoss<float>(context, student, teacher);
+                if (student.dtype == ScalarType.Float64) return FusedLoss<double>(context, student, teacher);
+            }
             var logP = SharedWork.ConstantLogProbabilities(context, "TeacherLogits", teacher, T);
             var logQ = (student / T).log_softmax(1);
-            return TermMath.KlSumLog(logP, logQ) * (T * T / student.shape[0]);
+            return TermMath.KlSumLog(logP, logQ) * (T * T / student.size(0));
+        }
+
+        private Tensor FusedLoss<TValue>(TermContext context, Tensor student, Tensor teacher) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
+        {
+            int n = (int)student.size(0), classes = (int)student.size(1);
+            bool withGrad = student.requires_grad && is_grad_enabled();
+            TValue invT = TValue.One / TValue.CreateChecked(T), scale = TValue.CreateChecked(T / n);
+            // The teacher's log-probabilities at this T, shared by every kd term of the call (as the graph form shares its log_softmax).
+            var teacherLogP = context.Shared("log_softmax_host/TeacherLogits/T=" + T.ToString("R", System.Globalization.CultureInfo.InvariantCulture), () =>
+            {
+                using var _ = no_grad();
+                var t = GramKernel.Span<TValue>(teacher.detach().contiguous());
+                var rows = new TValue[n * classes];
+                for (int i = 0; i < n; i++) Rows.LogSoftmax(t.Slice(i * classes, classes), invT, rows.AsSpan(i * classes, classes));
+                return rows;
+            });
+            Tensor value, gradient;
+            using (no_grad())
+            {
+                var s = GramKernel.Span<TValue>(student.detach().contiguous());
+                gradient = withGrad ? empty([n, classes], student.dtype, student.device) : empty(0, student.dtype);
+                var g = withGrad ? GramKernel.Span<TValue>(gradient) : default;
+                var lq = new TValue[classes];
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    Rows.LogSoftmax(s.Slice(i * classes, classes), invT, lq);
+                    sum += Rows.Kl<TValue>(teacherLogP.AsSpan(i * classes, classes), lq, withGrad ? g.Slice(i * classes, classes) : default, scale);
+                }
+                value = tensor(sum * (T * T / n), student.dtype, student.device);
+            }
+            return withGrad ? TermMath.WithGradient(value, student, gradient) : value;
         }
     }
 }

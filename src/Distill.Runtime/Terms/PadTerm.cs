@@ -25,8 +25,8 @@ namespace Distill.Runtime.Terms
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
             TermChecks.SameShape(context, TeacherInput, teacher, StudentInput, student);
             var logVar = TermChecks.Matrix(context, "StudentLogVar");
-            long n = student.shape[0], d = student.shape[1];
-            if (logVar.shape[0] != n || (logVar.shape[1] != d && logVar.shape[1] != 1))
+            long n = student.size(0), d = student.size(1);
+            if (logVar.size(0) != n || (logVar.size(1) != d && logVar.size(1) != 1))
                 throw context.Error("StudentLogVar", $"expected shape [{n}, {d}] or [{n}, 1], got {TermChecks.Shape(logVar)}.");
             var diff = teacher.detach() - student;
             // 1/(eps + e^v) as sigmoid(ln eps − v)/eps: the same value, but no e^v to overflow, so where e^v is

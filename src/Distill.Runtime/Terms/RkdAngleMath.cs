@@ -26,9 +26,9 @@ namespace Distill.Runtime.Terms
         /// <summary>Exact pairwise distances ‖eᵢ − eⱼ‖ (no expansion, so duplicates give exactly 0).</summary>
         public static Tensor Distances(Tensor e)
         {
-            if (e.device_type != DeviceType.CPU || e.shape[0] > int.MaxValue / e.shape[0] || e.numel() > int.MaxValue)
+            if (e.device_type != DeviceType.CPU || e.size(0) > int.MaxValue / e.size(0) || e.numel() > int.MaxValue)
                 return cdist(e, e, 2, compute_mode.donot_use_mm_for_euclid_dist);
-            int n = (int)e.shape[0], d = (int)e.shape[1];
+            int n = (int)e.size(0), d = (int)e.size(1);
             return e.dtype switch
             {
                 ScalarType.Float32 => tensor(RkdAngleKernel.SquaredDistances(HostArrays.Copy<float>(e), n, d, get_num_threads()), [n, n]).sqrt_(),
@@ -45,7 +45,7 @@ namespace Distill.Runtime.Terms
         /// </summary>
         public static (Tensor Loss, Tensor? Grad) Evaluate(Tensor student, Tensor teacherDistances, long chunk, bool withGrad)
         {
-            long n = student.shape[0];
+            long n = student.size(0);
             var rs = Distances(student);
             var aS = rs * rs;
             var aT = teacherDistances * teacherDistances;
@@ -83,7 +83,7 @@ namespace Distill.Runtime.Terms
         /// <summary>Scales by 1/N³ and maps dL/da to dL/de = 2·(rowsum(S)·e − S·e), S = dL/da + (dL/da)ᵀ.</summary>
         private static (Tensor Loss, Tensor? Grad) Finish(Tensor student, (Tensor Sum, Tensor? GradA) raw)
         {
-            long n = student.shape[0];
+            long n = student.size(0);
             double scale = 1.0 / ((double)n * n * n);
             var loss = raw.Sum.mul_(scale);
             if (raw.GradA is null) return (loss, null);
@@ -108,7 +108,7 @@ namespace Distill.Runtime.Terms
         /// <summary>ρ/√2 = 1/(√2·max(r, eps)) with the diagonal (j = i) set to 0, so ρ'ᵢⱼρ'ᵢₖ = ρᵢⱼρᵢₖ/2.</summary>
         private static Tensor HalfInverse(Tensor r)
         {
-            var eye = torch.eye(r.shape[0], dtype: ScalarType.Bool, device: r.device);
+            var eye = torch.eye(r.size(0), dtype: ScalarType.Bool, device: r.device);
             return r.clamp_min(NormEps).reciprocal().mul_(Math.Sqrt(0.5)).masked_fill_(eye, 0.0);
         }
 

@@ -46,7 +46,7 @@ namespace Distill.Runtime.Terms
         /// </summary>
         public static Tensor Distances(Tensor gram, bool squared = false)
         {
-            long n = gram.shape[0];
+            long n = gram.size(0);
             var sq = gram.diagonal();
             var d2 = (sq.unsqueeze(1) + sq.unsqueeze(0) - 2.0 * gram).clamp_min(SquaredDistanceEps);
             var diagonal = eye(n, dtype: ScalarType.Bool, device: gram.device);
@@ -56,7 +56,7 @@ namespace Distill.Runtime.Terms
         /// <summary>Distances (or squared distances) divided by their mean over the N(N−1) off-diagonal entries (all positive after the clamp).</summary>
         public static Tensor MeanNormalized(Tensor gram, bool squared = false)
         {
-            long n = gram.shape[0];
+            long n = gram.size(0);
             var d = Distances(gram, squared);
             return d * ((double)(n * (n - 1)) / d.sum());
         }

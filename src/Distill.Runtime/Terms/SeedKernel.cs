@@ -38,14 +38,14 @@ namespace Distill.Runtime.Terms
         /// </summary>
         public static bool Applies(Tensor s, Tensor queue)
         {
-            if (s.device_type != DeviceType.CPU || s.shape[0] > int.MaxValue / 4) return false;
+            if (s.device_type != DeviceType.CPU || s.size(0) > int.MaxValue / 4) return false;
             int p = s.dtype switch
             {
-                ScalarType.Float32 => Padded<float>((int)s.shape[0]),
-                ScalarType.Float64 => Padded<double>((int)s.shape[0]),
+                ScalarType.Float32 => Padded<float>((int)s.size(0)),
+                ScalarType.Float64 => Padded<double>((int)s.size(0)),
                 _ => 0,
             };
-            return p > 0 && (2L * p + 16) * queue.shape[0] * s.element_size() <= int.MaxValue;
+            return p > 0 && (2L * p + 16) * queue.size(0) * s.element_size() <= int.MaxValue;
         }
 
         /// <summary>
@@ -58,8 +58,8 @@ namespace Distill.Runtime.Terms
         public static double Run<T>(Tensor scores, int n, T[] posS, T[] posT, T invTs, T invTt, T[]? gradPos, T gradScale, int workers)
             where T : unmanaged, IFloatingPointIeee754<T>
         {
-            int k = (int)scores.shape[0], p = posS.Length, strips = p / Lanes<T>();
-            if (scores.shape[1] != Stride<T>(p) || p % Lanes<T>() != 0 || posT.Length != p || (gradPos is not null && gradPos.Length != p))
+            int k = (int)scores.size(0), p = posS.Length, strips = p / Lanes<T>();
+            if (scores.size(1) != Stride<T>(p) || p % Lanes<T>() != 0 || posT.Length != p || (gradPos is not null && gradPos.Length != p))
                 throw new ArgumentException($"SEED kernel: scores [{string.Join(", ", scores.shape)}] do not match {p} padded rows.", nameof(scores));
             HostArrays.Require<T>(scores);
             if (!scores.is_contiguous() || MemoryMarshal.Cast<byte, T>(scores.bytes).Length != (long)Stride<T>(p) * k)

@@ -50,7 +50,7 @@ namespace Distill.Runtime.Terms
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
             TermChecks.SameShape(context, TeacherInput, teacher, StudentInput, student);
-            long n = student.shape[0];
+            long n = student.size(0);
             if (Queue % n != 0)
                 throw context.Error(StudentInput, $"the queue size {Queue} must be a multiple of the batch size; got batch {TermChecks.Shape(student)}.");
             var queue = EnsureQueue(context, student);
@@ -72,7 +72,7 @@ namespace Distill.Runtime.Terms
         /// </summary>
         private Tensor GraphLoss(Tensor s, Tensor t, Tensor queue)
         {
-            long n = s.shape[0];
+            long n = s.size(0);
             _graphHoldsQueue = true;
             Tensor target;
             using (no_grad())
@@ -101,15 +101,15 @@ namespace Distill.Runtime.Terms
         private Tensor FusedLoss<T>(Tensor s, Tensor t, Tensor queue)
             where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
         {
-            int n = (int)s.shape[0], p = SeedKernel.Padded<T>(n);
+            int n = (int)s.size(0), p = SeedKernel.Padded<T>(n);
             bool withGrad = s.requires_grad && is_grad_enabled();
             Tensor loss, gradient;
             using (no_grad())
             {
                 var detached = s.detach();
-                var pad = zeros([p - n, s.shape[1]], s.dtype, s.device);
+                var pad = zeros([p - n, s.size(1)], s.dtype, s.device);
                 var rows = torch.cat([detached, pad, t, pad]);
-                var buffer = empty([queue.shape[0], SeedKernel.Stride<T>(p)], s.dtype, s.device);
+                var buffer = empty([queue.size(0), SeedKernel.Stride<T>(p)], s.dtype, s.device);
                 var scores = buffer.narrow(1, 0, 2 * p).addmm_(queue, rows.t(), 0, 1);
                 var posS = new T[p];
                 var posT = new T[p];
@@ -143,7 +143,7 @@ namespace Distill.Runtime.Terms
             // it reaches here): one such row would turn every later batch's loss into NaN until it left the queue.
             if (!t.isfinite().all().item<bool>()) return;
             var queue = EnsureQueue(context, t);
-            long n = t.shape[0];
+            long n = t.size(0);
             if (_graphHoldsQueue)
             {
                 var updated = queue.clone().DetachFromDisposeScope();
@@ -153,7 +153,7 @@ namespace Distill.Runtime.Terms
             }
             using (no_grad())
                 queue.narrow(0, _ptr, n).copy_(t);
-            _ptr = (_ptr + n) % queue.shape[0];
+            _ptr = (_ptr + n) % queue.size(0);
         }
 
         /// <summary>"queue" (the live K×D tensor; each training step updates or replaces it, so clone to keep it) and "queue_ptr" (int64 scalar).</summary>
@@ -171,7 +171,7 @@ namespace Distill.Runtime.Terms
         {
             if (!state.TryGetValue("queue", out var queue) || !state.TryGetValue("queue_ptr", out var ptr))
                 throw new ArgumentException("seed state needs 'queue' and 'queue_ptr'.", nameof(state));
-            if (queue.dim() != 2 || queue.shape[0] != Queue)
+            if (queue.dim() != 2 || queue.size(0) != Queue)
                 throw new ArgumentException($"seed state: expected a queue of {Queue} rows, got [{string.Join(", ", queue.shape)}].", nameof(state));
             long p = ptr.to_type(ScalarType.Int64).item<long>();
             if (p < 0 || p >= Queue)
@@ -187,11 +187,11 @@ namespace Distill.Runtime.Terms
             {
                 using var scope = NewDisposeScope();
                 using var generator = new Generator(QueueSeed, CPU);
-                var rows = randn([Queue, like.shape[1]], ScalarType.Float64, generator: generator);
+                var rows = randn([Queue, like.size(1)], ScalarType.Float64, generator: generator);
                 _queue = TermMath.L2Normalize(rows).to(like.dtype, context.Device).DetachFromDisposeScope();
             }
-            if (_queue.shape[1] != like.shape[1])
-                throw context.Error(TeacherInput, $"expected embeddings of width {_queue.shape[1]} (the queue's), got {TermChecks.Shape(like)}.");
+            if (_queue.size(1) != like.size(1))
+                throw context.Error(TeacherInput, $"expected embeddings of width {_queue.size(1)} (the queue's), got {TermChecks.Shape(like)}.");
             if (_queue.dtype != like.dtype || _queue.device_type != like.device_type || _queue.device_index != like.device_index)
             {
                 var moved = _queue.to(like.dtype, like.device).DetachFromDisposeScope();

@@ -28,7 +28,7 @@ namespace Distill.Runtime.Terms
         {
             var g = Grouped(batch).narrow(1, 1, 3);
             var shape = (long[])batch.shape.Clone();
-            shape[0] = batch.shape[0] / 4 * 3;
+            shape[0] = batch.size(0) / 4 * 3;
             return g.reshape(shape);
         }
 
@@ -37,12 +37,12 @@ namespace Distill.Runtime.Terms
 
         private static Tensor Grouped(Tensor batch)
         {
-            if (batch.shape[0] % 4 != 0)
+            if (batch.size(0) % 4 != 0)
                 throw new System.ArgumentException($"expected 4B rows (4 rotations per image), got [{string.Join(", ", batch.shape)}].", nameof(batch));
             var shape = new long[batch.dim() + 1];
-            shape[0] = batch.shape[0] / 4;
+            shape[0] = batch.size(0) / 4;
             shape[1] = 4;
-            for (int d = 1; d < batch.dim(); d++) shape[d + 1] = batch.shape[d];
+            for (int d = 1; d < batch.dim(); d++) shape[d + 1] = batch.size(d);
             return batch.reshape(shape);
         }
     }

@@ -59,7 +59,7 @@ namespace Distill.Runtime.Terms
         private (Tensor StudentLogits, Tensor TeacherLogits, Tensor StudentSs, Tensor TeacherSs, Tensor Labels) Read(TermContext context)
         {
             var studentLogits = TermChecks.Matrix(context, "StudentRotatedLogits");
-            long rows = studentLogits.shape[0];
+            long rows = studentLogits.size(0);
             if (rows == 0 || rows % 4 != 0)
                 throw context.Error("StudentRotatedLogits", $"expected 4B rows (4 rotations per image, row 4i + r), got {TermChecks.Shape(studentLogits)}.");
             var teacherLogits = TermChecks.Matrix(context, "TeacherRotatedLogits");
@@ -68,7 +68,7 @@ namespace Distill.Runtime.Terms
             var teacherSs = TermChecks.Features(context, "TeacherRotatedProjection");
             TermChecks.SameRows(context, "StudentRotatedProjection", studentSs, "StudentRotatedLogits", rows);
             TermChecks.SameRows(context, "TeacherRotatedProjection", teacherSs, "StudentRotatedLogits", rows);
-            var labels = TermChecks.Labels(context, "Labels", rows / 4, studentLogits.shape[1]);
+            var labels = TermChecks.Labels(context, "Labels", rows / 4, studentLogits.size(1));
             return (studentLogits, teacherLogits, studentSs, teacherSs, labels);
         }
 
@@ -80,7 +80,7 @@ namespace Distill.Runtime.Terms
         private Tensor FusedLoss<TValue>(TermContext context) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
         {
             var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = Read(context);
-            long rows = studentLogits.shape[0], images = rows / 4, classes = studentLogits.shape[1];
+            long rows = studentLogits.size(0), images = rows / 4, classes = studentLogits.size(1);
             var unit = nn.functional.normalize(studentSs, 2.0, 1, CosineEps);
             bool logitsGrad = studentLogits.requires_grad && is_grad_enabled();
             bool unitGrad = unit.requires_grad && is_grad_enabled();
@@ -116,7 +116,7 @@ namespace Distill.Runtime.Terms
         public SskdParts Parts(TermContext context)
         {
             var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = Read(context);
-            long rows = studentLogits.shape[0];
+            long rows = studentLogits.size(0);
 
             var logPTeacher = SskdBatch.AugmentedRows(SharedWork.ConstantLogProbabilities(context, "TeacherRotatedLogits", teacherLogits, TfT));
             var logQ = SskdBatch.AugmentedRows((studentLogits / TfT).log_softmax(1));
@@ -162,7 +162,7 @@ namespace Distill.Runtime.Terms
         /// </summary>
         public static Tensor Keep(Tensor rank, double ratio)
         {
-            long total = rank.shape[0];
+            long total = rank.size(0);
             long correct = rank.eq(0).sum().item<long>();
             long keep = correct + (long)Math.Truncate((total - correct) * ratio);
             var order = rank.sort(0, false, true).Indices.narrow(0, 0, keep);
@@ -175,6 +175,6 @@ namespace Distill.Runtime.Terms
         /// </summary>
         private static Tensor FilteredKl(Tensor logP, Tensor logQ, Tensor kept, double temperature) =>
             TermMath.KlSumLog(logP.index_select(0, kept), logQ.index_select(0, kept))
-                * (temperature * temperature / Math.Max(kept.shape[0], 1));
+                * (temperature * temperature / Math.Max(kept.size(0), 1));
     }
 }

@@ -30,27 +30,37 @@ namespace Distill.Runtime.Terms
             if (t.dim() < 2)
                 throw context.Error(name, $"expected a tensor [N, D] or [N, …] of rank ≥ 2, got {Shape(t)}.");
             MinRows(context, name, t, minRows);
-            return t.dim() == 2 ? t : t.reshape(t.shape[0], -1);
+            return t.dim() == 2 ? t : t.reshape(t.size(0), -1);
         }
 
         private static void MinRows(TermContext context, string name, Tensor t, long minRows)
         {
-            if (t.shape[0] < minRows)
+            if (t.size(0) < minRows)
                 throw context.Error(name, $"expected at least {minRows} row{(minRows == 1 ? "" : "s")} (an empty batch has no loss), got {Shape(t)}.");
         }
 
         /// <summary>Throws unless <paramref name="t"/> has <paramref name="rows"/> rows (the batch of <paramref name="other"/>).</summary>
         public static void SameRows(TermContext context, string name, Tensor t, string other, long rows)
         {
-            if (t.shape[0] != rows)
+            if (t.size(0) != rows)
                 throw context.Error(name, $"expected {rows} rows to match '{other}', got {Shape(t)}.");
         }
 
         /// <summary>Throws unless both tensors have the same shape.</summary>
         public static void SameShape(TermContext context, string name, Tensor t, string other, Tensor reference)
         {
-            if (!t.shape.SequenceEqual(reference.shape))
+            if (!SameShape(t, reference))
                 throw context.Error(name, $"expected shape {Shape(reference)} to match '{other}', got {Shape(t)}.");
+        }
+
+        /// <summary>Dimension by dimension (no shape arrays: <c>Tensor.shape</c> is a native callback that allocates).</summary>
+        private static bool SameShape(Tensor a, Tensor b)
+        {
+            long rank = a.dim();
+            if (rank != b.dim()) return false;
+            for (int d = 0; d < rank; d++)
+                if (a.size(d) != b.size(d)) return false;
+            return true;
         }
 
         /// <summary>
@@ -62,9 +72,9 @@ namespace Distill.Runtime.Terms
             var t = context.Input(name);
             if (t.dtype != ScalarType.Int64)
                 throw context.Error(name, $"expected int64 class indices, got {t.dtype}.");
-            if (t.dim() != 1 || rows is { } n && t.shape[0] != n)
+            if (t.dim() != 1 || rows is { } n && t.size(0) != n)
                 throw context.Error(name, $"expected shape [{(rows is null ? "N" : rows)}], got {Shape(t)}.");
-            if (t.shape[0] > 0 && t.device_type == DeviceType.CPU)
+            if (t.size(0) > 0 && t.device_type == DeviceType.CPU)
             {
                 // Read in place on the host: no reduction kernels, no scalar copies.
                 var contiguous = t.is_contiguous() ? t : t.contiguous();

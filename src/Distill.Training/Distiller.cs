@@ -58,6 +58,14 @@ namespace Distill.Training
         /// </summary>
         public IProcessGroup Group { get; init; } = SingleProcess.Instance;
 
+        /// <summary>
+        /// With K &gt; 1 ranks, whether the student's and the helpers' BatchNorm layers that support it
+        /// (<see cref="Models.ISyncBatchNorm"/>, e.g. the built-in <see cref="Models.ConvNet"/>) normalise with the
+        /// global batch's statistics (<see cref="Models.SyncBatchNorm"/>), so that the run follows the one-process
+        /// trajectory; true by default. False: each rank's own rows, as PyTorch's DDP without SyncBatchNorm.
+        /// </summary>
+        public bool SyncBatchNorm { get; init; } = true;
+
         private ITrainingObserver? RootObserver => Group.Rank == 0 ? Observer : null;
 
         /// <summary>Test accuracy after each epoch (e.g. <see cref="Evaluation.Accuracy"/>); null: NaN in the metrics.</summary>
@@ -108,6 +116,23 @@ namespace Distill.Training
                 state = RunCheckpoint.Resume(checkpoint, state, this, feeder.Extras, optimizer, scheduler);
             DataParallel.BroadcastFromRoot(Group, parameters, Student);
             Objective.Objective.ProcessGroup = Group;
+            var synchronised = SynchroniseBatchNorm(feeder, SyncBatchNorm ? Group : SingleProcess.Instance);
+            try { return Run(data, state, checkpoint, feeder, parameters, optimizer, scheduler, totalSteps, stepsPerEpoch); }
+            finally { foreach (var module in synchronised) Models.SyncBatchNorm.Use(module, SingleProcess.Instance); }
+        }
+
+        /// <summary>Gives <paramref name="group"/> to the BatchNorm layers of the student and the helpers' modules; returns those modules.</summary>
+        private List<Module> SynchroniseBatchNorm(InputFeeder feeder, IProcessGroup group)
+        {
+            var modules = new List<Module> { Student };
+            modules.AddRange(feeder.Extras.SelectMany(x => x.Trainable));
+            foreach (var module in modules) Models.SyncBatchNorm.Use(module, group);
+            return modules;
+        }
+
+        private TState Run<TState>(IBatchSource data, TState state, string? checkpoint, InputFeeder feeder, List<Parameter> parameters,
+                                   OptimizerHelper optimizer, lr_scheduler.LRScheduler? scheduler, long totalSteps, int stepsPerEpoch) where TState : TrainingState
+        {
             RootObserver?.OnStart(state, stepsPerEpoch);
             var clock = Stopwatch.StartNew();
             double elapsedBefore = state.ElapsedSeconds;

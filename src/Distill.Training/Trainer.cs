@@ -92,6 +92,7 @@ namespace Distill.Training
                 Epochs = Settings.Epochs,
                 Observer = observer,
                 Group = Group,
+                SyncBatchNorm = Settings.SyncBatchNorm,
                 Score = () => Evaluation.Score(student, test, device),
                 Stop = stop,
                 GradShareEvery = Settings.GradShareEvery,

@@ -17,7 +17,7 @@ internal static class MpiHost
     {
         if (args.Length != 3 || args[0] != "mpi-host")
         {
-            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|resume|crash|cost OUT");
+            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|resume|crash|cost|batchnorm|trainer-batchnorm OUT");
             return 2;
         }
         using var group = MpiProcessGroup.World();
@@ -29,6 +29,8 @@ internal static class MpiHost
             "train" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"))),
             "resume" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), resume: true)),
             "cost" => Cost(group),
+            "batchnorm" => BatchNormCases.RunAll(group),
+            "trainer-batchnorm" => BatchNormCases.TrainBoth(group),
             "crash" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), new ExitAtStep(3))),
             _ => throw new ArgumentException($"unknown scenario '{args[1]}'"),
         };

@@ -95,7 +95,7 @@ internal static class TrainingCases
     }
 
     /// <summary>Images of the shipped Fashion-MNIST split (the repository's data/fashion-mnist): <paramref name="count"/> from <paramref name="start"/>.</summary>
-    private static LabelledImages Images(int start, int count)
+    internal static LabelledImages Images(int start, int count)
     {
         var (train, test) = FashionMnist.Load(FashionMnist.Locate(FashionMnist.Shipped, System.IO.Path.Combine(MpiRun.RepositoryRoot, "data", "fashion-mnist")));
         using (train)
@@ -103,7 +103,7 @@ internal static class TrainingCases
             return test.Slice(start, count);
     }
 
-    private static double[] Flatten(IEnumerable<Tensor> parameters)
+    internal static double[] Flatten(IEnumerable<Tensor> parameters)
     {
         using var all = cat(parameters.Select(p => p.detach().to_type(ScalarType.Float64).flatten()).ToArray());
         return all.data<double>().ToArray();

@@ -32,8 +32,7 @@ public sealed class TrainingTests
     /// The real trainer on 2 ranks ("ce + bake", 6 steps, checkpoints every 2): both ranks end with the same weights
     /// and report the same averaged losses. Then rank 0 dies at step 3: the job stops (no hang), the step-2 checkpoint
     /// is readable, one process refuses to resume it, and 2 ranks resume it to the uninterrupted run's weights.
-    /// Not the one-process numbers: the built-in CNN's BatchNorm normalises with each rank's batch statistics, as
-    /// PyTorch's DDP does without SyncBatchNorm (docs/distributed.md); the exact comparison is the test above.
+    /// The comparison with one process is BatchNormTests.Two_rank_trainer_with_the_cnn_follows_the_one_process_run.
     /// </summary>
     [Fact]
     public void The_trainer_runs_data_parallel_and_resumes_after_a_dead_rank()

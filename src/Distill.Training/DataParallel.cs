@@ -84,6 +84,26 @@ namespace Distill.Training
             }
         }
 
+        /// <summary>
+        /// One step's reductions in one float64 all-reduce: the total and per-term values averaged over the ranks, the
+        /// train-accuracy counts summed (every rank's rows, not only this rank's), and whether any rank was asked to
+        /// stop (so all ranks stop after the same step, whichever of them got the signal).
+        /// </summary>
+        public static (StepMetrics Step, long Correct, long Seen, bool Stop) Reduce(IProcessGroup group, StepMetrics step, long correct, long seen, bool stop)
+        {
+            if (group.Size == 1) return (step, correct, seen, stop);
+            int terms = step.Terms.Count;
+            using var t = tensor([step.Total, .. step.Terms.Select(x => x.Raw), correct, seen, stop ? 1 : 0], ScalarType.Float64);
+            group.AllReduceSum(t);
+            var sums = t.data<double>().ToArray();
+            var mean = step with
+            {
+                Total = sums[0] / group.Size,
+                Terms = step.Terms.Select((x, i) => x with { Raw = sums[i + 1] / group.Size }).ToList(),
+            };
+            return (mean, (long)sums[terms + 1], (long)sums[terms + 2], sums[terms + 3] > 0);
+        }
+
         /// <summary>The step's total and per-term values averaged over the ranks (one all-reduce).</summary>
         public static StepMetrics Mean(IProcessGroup group, StepMetrics step)
         {

@@ -93,7 +93,7 @@ namespace Distill.Training
                 Observer = observer,
                 Group = Group,
                 SyncBatchNorm = Settings.SyncBatchNorm,
-                Score = () => Evaluation.Score(student, test, device),
+                Score = () => Evaluation.Score(student, test, device, group: Group),
                 Stop = stop,
                 GradShareEvery = Settings.GradShareEvery,
                 CheckpointEvery = Settings.CheckpointEvery,

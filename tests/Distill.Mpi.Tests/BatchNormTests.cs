@@ -53,6 +53,8 @@ public sealed class BatchNormTests
     /// (losses) of the largest magnitude after 4 steps. Tolerance 1e-4 (weights, statistics) and 2e-5 (losses), about
     /// 20× those. The same run with per-rank BatchNorm (TrainSettings.SyncBatchNorm = false, i.e. DDP without
     /// SyncBatchNorm) misses by 6e-2, 3e-1 and 1e-1: the comparison tells the two apart by three orders of magnitude.
+    /// The epoch's train accuracy (all ranks' rows) and test accuracy equal the one-process run's exactly (counts on
+    /// weights 5e-6 apart; no prediction flips here), the test loss within 2e-5.
     /// </summary>
     [Fact]
     public void Two_rank_trainer_with_the_cnn_follows_the_one_process_run()
@@ -68,6 +70,11 @@ public sealed class BatchNormTests
             Close(expected.Weights, sync.Weights, "weights", 1e-4);
             Close(expected.Buffers, sync.Buffers, "running statistics", 1e-4);
             Close(expected.Totals, sync.Totals, "step losses", 2e-5);
+            // Every rank's rows: the correct counts are summed over the ranks, not rank 0's shard.
+            Assert.Equal(expected.TrainAccuracy, sync.TrainAccuracy);
+            // The test set is evaluated in K blocks and reduced: the whole set's numbers on every rank.
+            Assert.Equal(expected.TestAccuracy, sync.TestAccuracy);
+            Close([expected.TestLoss], [sync.TestLoss], "test loss", 2e-5);
             var local = report["local"];
             Assert.False(Within(expected.Weights, local.Weights, 1e-4) && Within(expected.Buffers, local.Buffers, 1e-4),
                          "per-rank BatchNorm also matched the one-process run: the comparison cannot tell them apart");

@@ -67,6 +67,32 @@ public sealed class TrainingTests
         }
     }
 
+    /// <summary>
+    /// SIGINT reaches rank 1 only (before step 1): both ranks stop after step 1 (the stop flag is all-reduced with
+    /// the step's metrics), the job ends normally instead of rank 0 waiting in step 2's collectives for a rank that
+    /// has left, and rank 0 has written the step-1 checkpoint.
+    /// </summary>
+    [Fact]
+    public void A_signal_to_one_rank_stops_every_rank_at_the_same_step()
+    {
+        string folder = Directory.CreateTempSubdirectory("distill-mpi-stop-").FullName;
+        try
+        {
+            var (outcome, ranks) = MpiRun.Host<StopReport>("stop", 2, TimeSpan.FromSeconds(60), folder);
+            Assert.True(outcome.ExitCode == 0, outcome.Output);
+            Assert.Equal(2, ranks.Length);
+            Assert.Equal(new StopReport(1, true, null), ranks[0]);
+            Assert.Equal(new StopReport(1, true, "SIGINT"), ranks[1]);
+            var (model, state) = RunCheckpoint.LoadModel(Path.Combine(folder, "checkpoint.ckpt"));
+            using (model)
+                Assert.Equal(1, state.GlobalStep);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void A_rank_that_exits_makes_the_others_stop()
     {

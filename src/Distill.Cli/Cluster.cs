@@ -21,15 +21,29 @@ namespace Distill.Cli
         }
 
         /// <summary>
-        /// Ends the MPI job: MPI_Finalize after success; after a failure MPI_Abort, which stops the other ranks
-        /// (they could otherwise wait forever in a collective this rank will never join).
+        /// Marks this rank's run as stopped by a stop request: every rank stopped after the same step (the Distiller
+        /// all-reduces the request), so none waits in a collective and the job ends with MPI_Finalize, not MPI_Abort,
+        /// which could kill rank 0 while it writes its checkpoint and plots.
+        /// </summary>
+        public static void StoppedTogether() => _stoppedTogether = true;
+
+        private static bool _stoppedTogether;
+
+        /// <summary>
+        /// Ends the MPI job: a barrier (every rank has written what it writes) and MPI_Finalize after success or a stop
+        /// shared by all ranks; after a failure MPI_Abort, which stops the other ranks (they could otherwise wait
+        /// forever in a collective this rank will never join).
         /// </summary>
         public static int Leave(int exitCode)
         {
             if (Group is MpiProcessGroup mpi)
             {
-                if (exitCode != 0) mpi.Abort(exitCode);
-                else mpi.Dispose();
+                if (exitCode != 0 && !_stoppedTogether) mpi.Abort(exitCode);
+                else
+                {
+                    mpi.Barrier();
+                    mpi.Dispose();
+                }
             }
             return exitCode;
         }

@@ -55,25 +55,53 @@ namespace Distill.Training
 
         /// <summary>
         /// Replaces every gradient of <paramref name="parameters"/> by its mean over the ranks: the gradients are
-        /// packed into one flat buffer, all-reduced once and unpacked (a parameter without a gradient counts as zero).
+        /// packed into one flat buffer, all-reduced once and unpacked. A parameter without a gradient on a rank counts
+        /// as zero there; one without a gradient on every rank keeps none (one flag per parameter travels in the same
+        /// buffer), so the optimiser skips it as it does with one process instead of applying weight decay and momentum
+        /// to a zero gradient.
         /// </summary>
         public static void AverageGradients(IProcessGroup group, IReadOnlyList<Tensor> parameters)
         {
             if (group.Size == 1 || parameters.Count == 0) return;
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            var flat = cat(parameters.Select(p => (p.grad ?? zeros_like(p)).reshape(-1)).ToArray());
+            var dtype = parameters[0].dtype;
+            var flags = tensor(parameters.Select(p => p.grad is null ? 0.0 : 1.0).ToArray(), dtype, parameters[0].device);
+            var flat = cat([.. parameters.Select(p => (p.grad ?? zeros_like(p)).reshape(-1).to_type(dtype)), flags]);
             group.AllReduceSum(flat);
+            var present = flat.narrow(0, flat.shape[0] - parameters.Count, parameters.Count).to_type(ScalarType.Float64).data<double>().ToArray();
             flat.div_(group.Size);
             long offset = 0;
-            foreach (var p in parameters)
+            for (int i = 0; i < parameters.Count; i++)
             {
+                var p = parameters[i];
                 long n = p.numel();
-                var mean = flat.narrow(0, offset, n).view_as(p);
+                var mean = flat.narrow(0, offset, n).view_as(p).to_type(p.dtype);
+                offset += n;
+                if (present[i] == 0) continue;
                 if (p.grad is null) p.grad = mean.clone().MoveToOuterDisposeScope();
                 else p.grad.copy_(mean);
-                offset += n;
             }
+        }
+
+        /// <summary>
+        /// One step's reductions in one float64 all-reduce: the total and per-term values averaged over the ranks, the
+        /// train-accuracy counts summed (every rank's rows, not only this rank's), and whether any rank was asked to
+        /// stop (so all ranks stop after the same step, whichever of them got the signal).
+        /// </summary>
+        public static (StepMetrics Step, long Correct, long Seen, bool Stop) Reduce(IProcessGroup group, StepMetrics step, long correct, long seen, bool stop)
+        {
+            if (group.Size == 1) return (step, correct, seen, stop);
+            int terms = step.Terms.Count;
+            using var t = tensor([step.Total, .. step.Terms.Select(x => x.Raw), correct, seen, stop ? 1 : 0], ScalarType.Float64);
+            group.AllReduceSum(t);
+            var sums = t.data<double>().ToArray();
+            var mean = step with
+            {
+                Total = sums[0] / group.Size,
+                Terms = step.Terms.Select((x, i) => x with { Raw = sums[i + 1] / group.Size }).ToList(),
+            };
+            return (mean, (long)sums[terms + 1], (long)sums[terms + 2], sums[terms + 3] > 0);
         }
 
         /// <summary>The step's total and per-term values averaged over the ranks (one all-reduce).</summary>

@@ -58,6 +58,14 @@ namespace Distill.Training
         /// </summary>
         public IProcessGroup Group { get; init; } = SingleProcess.Instance;
 
+        /// <summary>
+        /// With K &gt; 1 ranks, whether the student's and the helpers' BatchNorm layers that support it
+        /// (<see cref="Models.ISyncBatchNorm"/>, e.g. the built-in <see cref="Models.ConvNet"/>) normalise with the
+        /// global batch's statistics (<see cref="Models.SyncBatchNorm"/>), so that the run follows the one-process
+        /// trajectory; true by default. False: each rank's own rows, as PyTorch's DDP without SyncBatchNorm.
+        /// </summary>
+        public bool SyncBatchNorm { get; init; } = true;
+
         private ITrainingObserver? RootObserver => Group.Rank == 0 ? Observer : null;
 
         /// <summary>Test accuracy after each epoch (e.g. <see cref="Evaluation.Accuracy"/>); null: NaN in the metrics.</summary>
@@ -69,7 +77,8 @@ namespace Distill.Training
         /// <summary>
         /// When cancelled (a signal, see <see cref="StopSignals"/>), the run ends after the current step, writes the
         /// checkpoint there and returns with <see cref="TrainingState.Interrupted"/> set; resuming from it gives the
-        /// numbers of an uninterrupted run.
+        /// numbers of an uninterrupted run. With K &gt; 1 ranks a request on any rank stops every rank after the same step
+        /// (the flag travels in the step's metrics all-reduce), and rank 0 writes the checkpoint.
         /// </summary>
         public CancellationToken Stop { get; init; }
 
@@ -108,6 +117,23 @@ namespace Distill.Training
                 state = RunCheckpoint.Resume(checkpoint, state, this, feeder.Extras, optimizer, scheduler);
             DataParallel.BroadcastFromRoot(Group, parameters, Student);
             Objective.Objective.ProcessGroup = Group;
+            var synchronised = SynchroniseBatchNorm(feeder, SyncBatchNorm ? Group : SingleProcess.Instance);
+            try { return Run(data, state, checkpoint, feeder, parameters, optimizer, scheduler, totalSteps, stepsPerEpoch); }
+            finally { foreach (var module in synchronised) Models.SyncBatchNorm.Use(module, SingleProcess.Instance); }
+        }
+
+        /// <summary>Gives <paramref name="group"/> to the BatchNorm layers of the student and the helpers' modules; returns those modules.</summary>
+        private List<Module> SynchroniseBatchNorm(InputFeeder feeder, IProcessGroup group)
+        {
+            var modules = new List<Module> { Student };
+            modules.AddRange(feeder.Extras.SelectMany(x => x.Trainable));
+            foreach (var module in modules) Models.SyncBatchNorm.Use(module, group);
+            return modules;
+        }
+
+        private TState Run<TState>(IBatchSource data, TState state, string? checkpoint, InputFeeder feeder, List<Parameter> parameters,
+                                   OptimizerHelper optimizer, lr_scheduler.LRScheduler? scheduler, long totalSteps, int stepsPerEpoch) where TState : TrainingState
+        {
             RootObserver?.OnStart(state, stepsPerEpoch);
             var clock = Stopwatch.StartNew();
             double elapsedBefore = state.ElapsedSeconds;
@@ -122,7 +148,7 @@ namespace Distill.Training
                 for (int i = first; i < stepsPerEpoch && !Stopped(state); i++)
                 {
                     var progress = TrainingProgress.At(epoch, i, stepsPerEpoch, Epochs);
-                    var (step, correct, seen) = Step(feeder, batches, parameters, optimizer, scheduler, progress, epoch, i);
+                    var (step, correct, seen, stop) = Step(feeder, batches, parameters, optimizer, scheduler, progress, epoch, i);
                     state.GlobalStep++;
                     state.Steps.Add(step);
                     state.EpochLossSum += step.Total;
@@ -132,7 +158,9 @@ namespace Distill.Training
                     state.ElapsedSeconds = elapsedBefore + clock.Elapsed.TotalSeconds;
                     RootObserver?.OnStep(step);
                     if (i == stepsPerEpoch - 1) EndEpoch(state, epoch);
-                    state.Interrupted = Stop.IsCancellationRequested && state.GlobalStep < totalSteps;
+                    // Any rank's stop request, all-reduced with the step's metrics: every rank stops after this same step.
+                    // (With one process a request that came during the step's evaluation counts too, as it always did.)
+                    state.Interrupted = (stop || Group.Size == 1 && Stop.IsCancellationRequested) && state.GlobalStep < totalSteps;
                     bool save = i == stepsPerEpoch - 1 || state.Interrupted || (CheckpointEvery > 0 && state.GlobalStep % CheckpointEvery == 0);
                     if (save && checkpoint is not null && Group.Rank == 0)
                     {
@@ -221,7 +249,7 @@ namespace Distill.Training
         }
 
         /// <summary>One optimiser step; also how many of the batch's rows the student got right (before the update), when the recipe reads its logits and the labels.</summary>
-        private (StepMetrics Step, long Correct, long Seen) Step(InputFeeder feeder, IEnumerator<Batch> batches, List<Parameter> parameters, OptimizerHelper optimizer,
+        private (StepMetrics Step, long Correct, long Seen, bool Stop) Step(InputFeeder feeder, IEnumerator<Batch> batches, List<Parameter> parameters, OptimizerHelper optimizer,
                                  lr_scheduler.LRScheduler? scheduler, TrainingProgress progress, int epoch, int index)
         {
             using var scope = NewDisposeScope();
@@ -231,7 +259,7 @@ namespace Distill.Training
             foreach (var module in feeder.Extras.SelectMany(x => x.Trainable)) module.train();
             DataParallel.BroadcastBuffers(Group, Student);
             var inputs = feeder.Feed(DataParallel.Shard(Group, OnDevice(batches.Current)));
-            // Train accuracy counts this rank's shard (rank 0's under MPI, which is the one that reports).
+            // Train accuracy counts this rank's shard; the counts are summed over the ranks with the metrics below.
             long correct = 0, seen = 0;
             if (inputs.TryGetValue(StudentLogits, out var logits) && inputs.TryGetValue(InputFeeder.Labels, out var labels) && logits.dim() == 2)
                 using (no_grad())
@@ -248,11 +276,12 @@ namespace Distill.Training
             optimizer.step();
             scheduler?.step();
             var terms = result.Terms.Select((t, i) => new TermMetric(t.Name, t.Weight, t.Raw, shares?[i] ?? double.NaN)).ToList();
-            var step = DataParallel.Mean(Group, new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms));
+            var local = new StepMetrics(epoch, progress.Step + 1, result.Total.to_type(ScalarType.Float64).item<double>(), lr, terms);
+            var (step, allCorrect, allSeen, stop) = DataParallel.Reduce(Group, local, correct, seen, Stop.IsCancellationRequested);
             if (!double.IsFinite(step.Total))
                 throw new InvalidOperationException($"the loss is {step.Total} at step {step.Step} ({string.Join(", ", step.Terms.Select(t => $"{t.Name} {t.Raw}"))}); "
                                                     + "training diverged: lower --lr or a term's weight, or resume from the last checkpoint.");
-            return (step, correct, seen);
+            return (step, allCorrect, allSeen, stop);
         }
 
         private const string StudentLogits = "StudentLogits";

@@ -30,5 +30,7 @@ namespace Distill.Training
         public long StopAfterSteps { get; init; }
         /// <summary>The processes of a data-parallel run (mpirun's -np), each on BatchSize/Ranks rows of every batch; 1 without MPI.</summary>
         public int Ranks { get; init; } = 1;
+        /// <summary>With Ranks &gt; 1, BatchNorm over the global batch (<see cref="Models.SyncBatchNorm"/>), so the run follows the one-process trajectory; false: per-rank statistics (DDP without SyncBatchNorm). No effect with one rank.</summary>
+        public bool SyncBatchNorm { get; init; } = true;
     }
 }

@@ -17,7 +17,7 @@ internal static class MpiHost
     {
         if (args.Length != 3 || args[0] != "mpi-host")
         {
-            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|resume|crash|cost OUT");
+            Console.Error.WriteLine("usage: mpi-host gather|die|sgd|train|resume|crash|cost|batchnorm|trainer-batchnorm|stop OUT");
             return 2;
         }
         using var group = MpiProcessGroup.World();
@@ -29,6 +29,9 @@ internal static class MpiHost
             "train" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"))),
             "resume" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), resume: true)),
             "cost" => Cost(group),
+            "batchnorm" => BatchNormCases.RunAll(group),
+            "trainer-batchnorm" => BatchNormCases.TrainBoth(group),
+            "stop" => StopOneRank(group, args[2]),
             "crash" => TrainReport.Of(TrainingCases.Train(group, Path.Combine(args[2], "checkpoint.ckpt"), new ExitAtStep(3))),
             _ => throw new ArgumentException($"unknown scenario '{args[1]}'"),
         };
@@ -98,6 +101,23 @@ internal static class MpiHost
         };
     }
 
+    /// <summary>
+    /// A real SIGINT to rank 1 only, before step 1 (through <see cref="Distill.Training.StopSignals"/>, as the CLI
+    /// installs them); then the trainer runs on every rank with its own rank's token.
+    /// </summary>
+    private static StopReport StopOneRank(IProcessGroup group, string folder)
+    {
+        using var signals = new Distill.Training.StopSignals();
+        if (group.Rank == 1)
+        {
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+                kill.WaitForExit();
+            if (!signals.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(10))) throw new TimeoutException("SIGINT did not arrive");
+        }
+        var (state, _) = TrainingCases.Train(group, Path.Combine(folder, "checkpoint.ckpt"), stop: signals.Token);
+        return new StopReport(state.GlobalStep, state.Interrupted, signals.Received?.ToString());
+    }
+
     /// <summary>Rank 1 exits in the middle of the job; the others wait in a collective that can never complete.</summary>
     private static object Die(IProcessGroup group)
     {
@@ -125,6 +145,9 @@ internal sealed class ExitAtStep(long step) : Distill.Training.ITrainingObserver
     public void OnEpoch(Distill.Training.EpochMetrics epoch) { }
     public void OnCheckpoint(string path) { }
 }
+
+/// <summary>Where a rank's run stopped, and the signal it got itself (null: none).</summary>
+internal sealed record StopReport(long GlobalStep, bool Interrupted, string? Signal);
 
 /// <summary>What a rank reports for one term and mode.</summary>
 internal sealed record GatherReport(double Loss, Dictionary<string, double[]> Gradients, double[]? Queue);

@@ -82,7 +82,8 @@ internal static class TrainingCases
     public static TrainSettings Settings(int ranks) => new() { Epochs = 1, BatchSize = 20, LearningRate = 0.05, Seed = 3, CheckpointEvery = 2, StopAfterSteps = 6, Ranks = ranks };
 
     /// <summary>The real trainer: "ce + bake" on 100 Fashion-MNIST images, 6 steps of a global batch of 20, checkpoints every 2 steps.</summary>
-    public static (RunState State, double[] Weights) Train(IProcessGroup group, string? checkpoint, ITrainingObserver? observer = null, bool resume = false)
+    public static (RunState State, double[] Weights) Train(IProcessGroup group, string? checkpoint, ITrainingObserver? observer = null, bool resume = false,
+                                                           System.Threading.CancellationToken stop = default)
     {
         var settings = Settings(group.Size);
         var train = Images(0, 100);
@@ -90,12 +91,12 @@ internal static class TrainingCases
         using var student = Trainer.CreateModel(ConvNetSpec.Student, settings.Seed);
         var state = new RunState { Recipe = "ce + bake", Settings = settings, Student = ConvNetSpec.Student };
         var trainer = new Trainer(settings, observer) { Group = group };
-        state = trainer.Run(state, student, null, TrainingObjective.From(Objective.Parse("ce + bake")), train, test, checkpoint, resume);
+        state = trainer.Run(state, student, null, TrainingObjective.From(Objective.Parse("ce + bake")), train, test, checkpoint, resume, stop: stop);
         return (state, Flatten(student.parameters()));
     }
 
     /// <summary>Images of the shipped Fashion-MNIST split (the repository's data/fashion-mnist): <paramref name="count"/> from <paramref name="start"/>.</summary>
-    private static LabelledImages Images(int start, int count)
+    internal static LabelledImages Images(int start, int count)
     {
         var (train, test) = FashionMnist.Load(FashionMnist.Locate(FashionMnist.Shipped, System.IO.Path.Combine(MpiRun.RepositoryRoot, "data", "fashion-mnist")));
         using (train)
@@ -103,7 +104,7 @@ internal static class TrainingCases
             return test.Slice(start, count);
     }
 
-    private static double[] Flatten(IEnumerable<Tensor> parameters)
+    internal static double[] Flatten(IEnumerable<Tensor> parameters)
     {
         using var all = cat(parameters.Select(p => p.detach().to_type(ScalarType.Float64).flatten()).ToArray());
         return all.data<double>().ToArray();

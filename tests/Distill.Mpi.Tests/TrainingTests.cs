@@ -32,8 +32,7 @@ public sealed class TrainingTests
     /// The real trainer on 2 ranks ("ce + bake", 6 steps, checkpoints every 2): both ranks end with the same weights
     /// and report the same averaged losses. Then rank 0 dies at step 3: the job stops (no hang), the step-2 checkpoint
     /// is readable, one process refuses to resume it, and 2 ranks resume it to the uninterrupted run's weights.
-    /// Not the one-process numbers: the built-in CNN's BatchNorm normalises with each rank's batch statistics, as
-    /// PyTorch's DDP does without SyncBatchNorm (docs/distributed.md); the exact comparison is the test above.
+    /// The comparison with one process is BatchNormTests.Two_rank_trainer_with_the_cnn_follows_the_one_process_run.
     /// </summary>
     [Fact]
     public void The_trainer_runs_data_parallel_and_resumes_after_a_dead_rank()
@@ -61,6 +60,32 @@ public sealed class TrainingTests
             Assert.True(resumed.ExitCode == 0, resumed.Output);
             Assert.Equal(ranks[0].Weights, resumedRanks[0].Weights);
             Assert.Equal(ranks[0].Weights, resumedRanks[1].Weights);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// SIGINT reaches rank 1 only (before step 1): both ranks stop after step 1 (the stop flag is all-reduced with
+    /// the step's metrics), the job ends normally instead of rank 0 waiting in step 2's collectives for a rank that
+    /// has left, and rank 0 has written the step-1 checkpoint.
+    /// </summary>
+    [Fact]
+    public void A_signal_to_one_rank_stops_every_rank_at_the_same_step()
+    {
+        string folder = Directory.CreateTempSubdirectory("distill-mpi-stop-").FullName;
+        try
+        {
+            var (outcome, ranks) = MpiRun.Host<StopReport>("stop", 2, TimeSpan.FromSeconds(60), folder);
+            Assert.True(outcome.ExitCode == 0, outcome.Output);
+            Assert.Equal(2, ranks.Length);
+            Assert.Equal(new StopReport(1, true, null), ranks[0]);
+            Assert.Equal(new StopReport(1, true, "SIGINT"), ranks[1]);
+            var (model, state) = RunCheckpoint.LoadModel(Path.Combine(folder, "checkpoint.ckpt"));
+            using (model)
+                Assert.Equal(1, state.GlobalStep);
         }
         finally
         {

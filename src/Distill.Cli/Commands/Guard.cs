@@ -27,6 +27,7 @@ namespace Distill.Cli.Commands
             }
             catch (RunInterruptedException e)
             {
+                Cluster.StoppedTogether();
                 error.WriteLine(e.Message);
                 return e.ExitCode;
             }

@@ -50,7 +50,11 @@ namespace Distill.Cli.Commands
                           : throw new ArgumentException("give a recipe, or the run folder to continue: distill train --resume runs/NAME.");
             if (mode != FolderMode.Resume && recipeFile is null) throw new ArgumentException("give the recipe to train with: distill train RECIPE (or --resume FOLDER to continue a run).");
 
-            using var runFolder = RunFolder.Open(folder, mode);
+            // Under mpirun rank 0 alone locks and checks the folder (the others' lock would collide with its own, and
+            // its files would fail their fresh-folder check); the others wait for it, and a refusal aborts the job.
+            bool root = Cluster.Group.Rank == 0;
+            using var runFolder = root ? RunFolder.Open(folder, mode) : null;
+            Cluster.Group.Barrier();
             var saved = mode == FolderMode.Resume ? RunRecord.Load(folder) : null;
             var request = Request(options, result, recipeFile, spec, folder, saved, catalogue);
             var teacherSettings = options.Settings(result, teacher: true, recorded: saved?.TeacherSettings);
@@ -62,7 +66,7 @@ namespace Distill.Cli.Commands
             var trainedHere = needsTeacher && teacherPath is null ? teacherSettings : null;
             var record = request.Record(needsTeacher ? saved?.Teacher ?? new TeacherRecord(teacherPath ?? Teachers.TrainedPath(folder), null, null) : null, trainedHere)
                          with { Started = saved?.Started ?? DateTime.UtcNow.ToString("O") };
-            record.Save(folder);
+            if (root) record.Save(folder);
             console.WriteLine($"data: {request.Data.Description}");
             using var signals = new StopSignals();
             request = request with { Signals = signals, ResumeCommand = $"distill train --resume {folder}" };

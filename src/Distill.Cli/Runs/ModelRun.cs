@@ -58,7 +58,7 @@ namespace Distill.Cli.Runs
             if (state.Interrupted)
             {
                 model.Dispose();
-                throw new RunInterruptedException($"{request.Name}: stopped by {request.Signals?.Received} after step {state.GlobalStep:N0}; checkpoint and plots written in {Path.GetFullPath(request.Folder)}.\n"
+                throw new RunInterruptedException($"{request.Name}: stopped by {request.Signals?.Received?.ToString() ?? "a stop request on another rank"} after step {state.GlobalStep:N0}; checkpoint and plots written in {Path.GetFullPath(request.Folder)}.\n"
                                                   + $"resume with: {request.ResumeCommand ?? $"distill train --resume {request.Folder}"}", request.Signals?.ExitCode ?? 1);
             }
             if (root)

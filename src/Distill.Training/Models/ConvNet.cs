@@ -1,3 +1,4 @@
+using Distill.Runtime;
 using Distill.Runtime.Terms;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,8 +14,10 @@ namespace Distill.Training.Models
     /// and PAD's variance branch (<see cref="LogVariance"/>). No dropout: the forward pass draws no random numbers,
     /// so training is a pure function of seed and batch order. The parameter names (<c>conv1.weight</c>, …) are
     /// those of every checkpoint written so far: <c>layer1</c>, <c>layer2</c> and <c>embedding</c> hold no parameters.
+    /// Its three BatchNorm layers (<c>bn1</c>, <c>bn2</c>, <c>bnfc</c>) normalise over <see cref="BatchNormGroup"/>'s
+    /// global batch in training mode (<see cref="SyncBatchNorm"/>); PAD's variance branch keeps per-rank statistics.
     /// </summary>
-    public sealed class ConvNet : Module<Tensor, Tensor>
+    public sealed class ConvNet : Module<Tensor, Tensor>, ISyncBatchNorm
     {
         private readonly Conv2d conv1;
         private readonly BatchNorm2d bn1;
@@ -51,14 +54,20 @@ namespace Distill.Training.Models
 
         public ConvNetSpec Spec { get; }
 
+        /// <summary>
+        /// The ranks whose rows share the batch statistics in training mode (<see cref="SyncBatchNorm"/>):
+        /// <see cref="SingleProcess"/> (plain BatchNorm) unless a data-parallel <see cref="Distiller"/> sets it for its run.
+        /// </summary>
+        public IProcessGroup BatchNormGroup { get; set; } = SingleProcess.Instance;
+
         /// <summary>The taps of the built-in models: <c>features</c> is <c>layer2</c>, the last feature map.</summary>
         public static Taps Taps { get; } = new() { Paths = new System.Collections.Generic.Dictionary<string, string> { ["features"] = "layer2" } };
 
         public override Tensor forward(Tensor input)
         {
-            var x = layer1.call(bn1.call(conv1.call(input)));
-            x = layer2.call(bn2.call(conv2.call(x)));
-            var e = embedding.call(bnfc.call(fc.call(flatten.call(x))));
+            var x = layer1.call(SyncBatchNorm.Forward(bn1, conv1.call(input), BatchNormGroup));
+            x = layer2.call(SyncBatchNorm.Forward(bn2, conv2.call(x), BatchNormGroup));
+            var e = embedding.call(SyncBatchNorm.Forward(bnfc, fc.call(flatten.call(x)), BatchNormGroup));
             return head.call(e);
         }
 

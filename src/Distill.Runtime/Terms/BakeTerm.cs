@@ -35,6 +35,7 @@ namespace Distill.Runtime.Terms
             var logits = TermChecks.Matrix(context, "StudentLogits");
             var features = TermChecks.Features(context, featuresInput);
             TermChecks.SameRows(context, featuresInput, features, "StudentLogits", logits.size(0));
+            using var serial = SerialScope.When(logits.size(0) <= SerialScope.MaxRows);
             Tensor q;
             using (no_grad())
             {
@@ -42,10 +43,57 @@ namespace Distill.Runtime.Terms
                 var unit = SharedWork.Normalized(context, featuresInput, features, constant: true);
                 q = Propagate(Affinity(unit), p, Omega);
             }
-            var logP = (logits / T).log_softmax(1);
-            var loss = TermMath.KlSum(q, logP) * (Weight * T * T / logits.size(0));
+            Tensor loss;
+            if (Fused && logits.device_type == DeviceType.CPU && logits.dtype is ScalarType.Float32 or ScalarType.Float64)
+                loss = logits.dtype == ScalarType.Float32 ? FusedKl<float>(logits, q) : FusedKl<double>(logits, q);
+            else
+                loss = TermMath.KlSum(q, (logits / T).log_softmax(1)) * (Weight * T * T / logits.size(0));
             // The features enter only as constants; a zero gradient keeps backward() working when they alone require grad.
             return features.requires_grad ? loss + TermMath.ZeroGradientTo(features) : loss;
+        }
+
+        /// <summary>
+        /// Whether float32/float64 CPU batches take the KL part in one host pass (the default): Σ xlogy(Q, Q) − Q·log p per
+        /// element with log p = log_softmax(s/T), and the gradient λ·T/N·(p·ΣⱼQᵢⱼ − Q); else torch's kl_div and autograd.
+        /// Both give the same loss and gradient (the tests compare them).
+        /// </summary>
+        internal bool Fused { get; set; } = true;
+
+        private Tensor FusedKl<TValue>(Tensor logits, Tensor q) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
+        {
+            int n = (int)logits.size(0), classes = (int)logits.size(1);
+            bool withGrad = logits.requires_grad && is_grad_enabled();
+            Tensor value, gradient;
+            using (no_grad())
+            {
+                var s = GramKernel.Span<TValue>(logits.detach().contiguous());
+                var targets = GramKernel.Span<TValue>(q.contiguous());
+                gradient = withGrad ? empty([n, classes], logits.dtype, logits.device) : empty(0, logits.dtype);
+                var g = withGrad ? GramKernel.Span<TValue>(gradient) : default;
+                TValue invT = TValue.One / TValue.CreateChecked(T), scale = TValue.CreateChecked(Weight * T / n);
+                var lp = new TValue[classes];
+                var ps = new TValue[classes];
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    var qi = targets.Slice(i * classes, classes);
+                    Rows.LogSoftmax(s.Slice(i * classes, classes), invT, lp, ps);
+                    TValue mass = TValue.Zero;
+                    for (int c = 0; c < classes; c++)
+                    {
+                        TValue x = qi[c];
+                        // torch's xlogy(x, x) − x·y: 0 where x = 0 (NaN for a negative x, as there).
+                        sum += double.CreateChecked((x == TValue.Zero ? TValue.Zero : x * TValue.Log(x)) - x * lp[c]);
+                        mass += x;
+                    }
+                    if (!withGrad) continue;
+                    var row = g.Slice(i * classes, classes);
+                    TValue weighted = scale * mass;
+                    for (int c = 0; c < classes; c++) row[c] = weighted * ps[c] - scale * qi[c];
+                }
+                value = tensor(sum * (Weight * T * T / n), logits.dtype, logits.device);
+            }
+            return withGrad ? TermMath.WithGradient(value, logits, gradient) : value;
         }
 
         /// <summary>A = rowsoftmax(ÛÛᵀ − 1e9·I) of L2-normalised rows <paramref name="unit"/>.</summary>

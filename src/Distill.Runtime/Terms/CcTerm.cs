@@ -44,6 +44,7 @@ namespace Distill.Runtime.Terms
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
+            using var serial = SerialScope.When(student.size(0) <= SerialScope.MaxRows);
             var ht = FeaturePair.TeacherSide(() => Correlation(SharedWork.Normalized(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
             var unit = SharedWork.Normalized(context, StudentInput, student, constant: false);
             if (Fused && DetachTeacher && GramKernel.Applies(unit))

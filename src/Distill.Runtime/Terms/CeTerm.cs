@@ -1,3 +1,5 @@
+using System;
+using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -13,13 +15,64 @@ namespace Distill.Runtime.Terms
             Description = "ε in [0, 1] (torch's range): targets become (1−ε)·onehot + ε/C.")]
         public double LabelSmoothing { get; set; }
 
+        /// <summary>
+        /// Whether float32/float64 CPU batches go through the fused pass (log-softmax, loss and dL/ds = (q − target)/N in
+        /// one host pass per row, the default) or torch's <c>cross_entropy</c>; both give the same loss and gradient
+        /// (the tests compare them). The fused pass leaves autograd a single multiply to do in backward, where
+        /// cross_entropy's log_softmax backward opens a parallel region.
+        /// </summary>
+        internal bool Fused { get; set; } = true;
+
         public override Tensor Forward(TermContext context)
         {
             var logits = TermChecks.Matrix(context, "StudentLogits");
             // The labels come from the data set and define the batch; rows that differ are the logits' fault.
             var labels = TermChecks.Labels(context, "Labels", rows: null, logits.size(1));
             TermChecks.SameRows(context, "StudentLogits", logits, "Labels", labels.size(0));
+            if (Fused && logits.device_type == DeviceType.CPU)
+            {
+                if (logits.dtype == ScalarType.Float32) return FusedLoss<float>(logits, labels);
+                if (logits.dtype == ScalarType.Float64) return FusedLoss<double>(logits, labels);
+            }
             return cross_entropy(logits, labels, label_smoothing: LabelSmoothing);
+        }
+
+        /// <summary>
+        /// Σᵢ [−(1−ε)·log qᵢ,yᵢ − ε/C·Σ_c log qᵢc] / N with log q = log_softmax(s) (torch's label smoothing), and its
+        /// gradient (qᵢc − (1−ε)·[c = yᵢ] − ε/C) / N.
+        /// </summary>
+        private Tensor FusedLoss<T>(Tensor logits, Tensor labels) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+        {
+            int n = (int)logits.size(0), classes = (int)logits.size(1);
+            bool withGrad = logits.requires_grad && is_grad_enabled();
+            double eps = LabelSmoothing;
+            Tensor value, gradient;
+            using (no_grad())
+            {
+                var s = GramKernel.Span<T>(logits.detach().contiguous());
+                var y = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(labels.contiguous().bytes);
+                gradient = withGrad ? empty([n, classes], logits.dtype, logits.device) : empty(0, logits.dtype);
+                var g = withGrad ? GramKernel.Span<T>(gradient) : default;
+                var lq = new T[classes];
+                var q = new T[classes];
+                T invN = T.CreateChecked(1.0 / n), smooth = T.CreateChecked(eps / classes * (1.0 / n)), hit = T.CreateChecked((1.0 - eps) / n);
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    Rows.LogSoftmax(s.Slice(i * classes, classes), T.One, lq, q);
+                    int label = (int)y[i];
+                    double rowSum = 0;
+                    if (eps != 0) foreach (var v in lq) rowSum += double.CreateChecked(v);
+                    sum -= (1.0 - eps) * double.CreateChecked(lq[label]) + eps / classes * rowSum;
+                    if (!withGrad) continue;
+                    var row = g.Slice(i * classes, classes);
+                    if (eps != 0) for (int c = 0; c < classes; c++) row[c] = q[c] * invN - smooth;
+                    else for (int c = 0; c < classes; c++) row[c] = q[c] * invN;
+                    row[label] -= hit;
+                }
+                value = tensor(sum / n, logits.dtype, logits.device);
+            }
+            return withGrad ? TermMath.WithGradient(value, logits, gradient) : value;
         }
     }
 }

@@ -42,13 +42,14 @@ namespace Distill.Runtime.Terms
             bool withGrad = student.requires_grad && is_grad_enabled();
             TValue invT = TValue.One / TValue.CreateChecked(T), scale = TValue.CreateChecked(T / n);
             // The teacher's log-probabilities at this T, shared by every kd term of the call (as the graph form shares its log_softmax).
-            var teacherLogP = context.Shared("log_softmax_host/TeacherLogits/T=" + T.ToString("R", System.Globalization.CultureInfo.InvariantCulture), () =>
+            var (teacherLogP, teacherP) = context.Shared("log_softmax_host/TeacherLogits/T=" + T.ToString("R", System.Globalization.CultureInfo.InvariantCulture), () =>
             {
                 using var _ = no_grad();
                 var t = GramKernel.Span<TValue>(teacher.detach().contiguous());
-                var rows = new TValue[n * classes];
-                for (int i = 0; i < n; i++) Rows.LogSoftmax(t.Slice(i * classes, classes), invT, rows.AsSpan(i * classes, classes));
-                return rows;
+                var logP = new TValue[n * classes];
+                var p = new TValue[n * classes];
+                for (int i = 0; i < n; i++) Rows.LogSoftmax(t.Slice(i * classes, classes), invT, logP.AsSpan(i * classes, classes), p.AsSpan(i * classes, classes));
+                return (logP, p);
             });
             Tensor value, gradient;
             using (no_grad())
@@ -57,11 +58,13 @@ namespace Distill.Runtime.Terms
                 gradient = withGrad ? empty([n, classes], student.dtype, student.device) : empty(0, student.dtype);
                 var g = withGrad ? GramKernel.Span<TValue>(gradient) : default;
                 var lq = new TValue[classes];
+                var q = new TValue[classes];
                 double sum = 0;
                 for (int i = 0; i < n; i++)
                 {
-                    Rows.LogSoftmax(s.Slice(i * classes, classes), invT, lq);
-                    sum += Rows.Kl<TValue>(teacherLogP.AsSpan(i * classes, classes), lq, withGrad ? g.Slice(i * classes, classes) : default, scale);
+                    Rows.LogSoftmax(s.Slice(i * classes, classes), invT, lq, q);
+                    sum += Rows.Kl<TValue>(teacherLogP.AsSpan(i * classes, classes), teacherP.AsSpan(i * classes, classes), lq, q,
+                        withGrad ? g.Slice(i * classes, classes) : default, scale);
                 }
                 value = tensor(sum * (T * T / n), student.dtype, student.device);
             }

@@ -29,6 +29,7 @@ namespace Distill.Runtime.Terms
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput, minRows: 2);
+            using var serial = SerialScope.When(student.size(0) <= SerialScope.MaxRows);
             Tensor t;
             using (no_grad())
                 t = MeanNormalized(SharedWork.Gram(context, TeacherInput, teacher, constant: true), Squared);

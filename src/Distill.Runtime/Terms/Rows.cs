@@ -10,13 +10,22 @@ namespace Distill.Runtime.Terms
     internal static class Rows
     {
         /// <summary>log_softmax(x·invT) of one row into <paramref name="output"/> (same length).</summary>
-        public static void LogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output) where T : unmanaged, IFloatingPointIeee754<T>
+        public static void LogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output) where T : unmanaged, IFloatingPointIeee754<T> =>
+            LogSoftmax(x, invT, output, default);
+
+        /// <summary>
+        /// log_softmax(x·invT) of one row into <paramref name="output"/> and, when <paramref name="probabilities"/> is not
+        /// empty, softmax(x·invT) into it, from one exponential per element.
+        /// </summary>
+        public static void LogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output, Span<T> probabilities) where T : unmanaged, IFloatingPointIeee754<T>
         {
             int width = Vector<T>.Count, n = x.Length, c = 0;
+            bool keep = !probabilities.IsEmpty;
             var scale = new Vector<T>(invT);
             var vmax = new Vector<T>(T.NegativeInfinity);
             ref T xs = ref MemoryMarshal.GetReference(x);
             ref T os = ref MemoryMarshal.GetReference(output);
+            ref T ps = ref MemoryMarshal.GetReference(probabilities);
             for (; c + width <= n; c += width)
             {
                 var v = Vector.LoadUnsafe(ref xs, (nuint)c) * scale;
@@ -33,46 +42,65 @@ namespace Distill.Runtime.Terms
             var vm = new Vector<T>(max);
             var acc = Vector<T>.Zero;
             c = 0;
-            for (; c + width <= n; c += width) acc += Exp(Vector.LoadUnsafe(ref os, (nuint)c) - vm);
+            for (; c + width <= n; c += width)
+            {
+                var e = Exp(Vector.LoadUnsafe(ref os, (nuint)c) - vm);
+                acc += e;
+                if (keep) e.StoreUnsafe(ref ps, (nuint)c);
+            }
             T sum = Vector.Sum(acc);
-            for (; c < n; c++) sum += T.Exp(output[c] - max);
+            for (; c < n; c++)
+            {
+                T e = T.Exp(output[c] - max);
+                sum += e;
+                if (keep) probabilities[c] = e;
+            }
             // (x − max) − log Σ, as libtorch: max + log Σ would round at the size of max (a row shifted by 1000 loses
             // 1e-5 in float32), where x − max is exact and log Σ ≤ log C is small.
-            T logSum = T.Log(sum);
+            T logSum = T.Log(sum), inv = T.One / sum;
             var vl = new Vector<T>(logSum);
+            var vi = new Vector<T>(inv);
             c = 0;
-            for (; c + width <= n; c += width) (Vector.LoadUnsafe(ref os, (nuint)c) - vm - vl).StoreUnsafe(ref os, (nuint)c);
-            for (; c < n; c++) output[c] = output[c] - max - logSum;
+            for (; c + width <= n; c += width)
+            {
+                (Vector.LoadUnsafe(ref os, (nuint)c) - vm - vl).StoreUnsafe(ref os, (nuint)c);
+                if (keep) (Vector.LoadUnsafe(ref ps, (nuint)c) * vi).StoreUnsafe(ref ps, (nuint)c);
+            }
+            for (; c < n; c++)
+            {
+                output[c] = output[c] - max - logSum;
+                if (keep) probabilities[c] *= inv;
+            }
         }
 
         /// <summary>
-        /// Σ_c e^{lp_c}·(lp_c − lq_c) (the per-element KL of torch's kl_div with log targets: exactly 0 where lp = lq) and,
-        /// with a non-empty <paramref name="grad"/>, grad_c = scale·(e^{lq_c} − e^{lp_c}).
+        /// Σ_c p_c·(lp_c − lq_c), the per-element KL (exactly 0 where lp = lq), for log-probabilities lp, lq and the
+        /// probabilities p, q of the same rows; with a non-empty <paramref name="grad"/>, grad_c = scale·(q_c − p_c).
         /// </summary>
-        public static double Kl<T>(ReadOnlySpan<T> lp, ReadOnlySpan<T> lq, Span<T> grad, T scale) where T : unmanaged, IFloatingPointIeee754<T>
+        public static double Kl<T>(ReadOnlySpan<T> lp, ReadOnlySpan<T> p, ReadOnlySpan<T> lq, ReadOnlySpan<T> q, Span<T> grad, T scale)
+            where T : unmanaged, IFloatingPointIeee754<T>
         {
             int width = Vector<T>.Count, n = lp.Length, c = 0;
             bool withGrad = !grad.IsEmpty;
             var vs = new Vector<T>(scale);
             var acc = Vector<T>.Zero;
-            ref T ps = ref MemoryMarshal.GetReference(lp);
-            ref T qs = ref MemoryMarshal.GetReference(lq);
+            ref T lps = ref MemoryMarshal.GetReference(lp);
+            ref T pp = ref MemoryMarshal.GetReference(p);
+            ref T lqs = ref MemoryMarshal.GetReference(lq);
+            ref T qq = ref MemoryMarshal.GetReference(q);
             ref T gs = ref MemoryMarshal.GetReference(grad);
             for (; c + width <= n; c += width)
             {
-                var p = Vector.LoadUnsafe(ref ps, (nuint)c);
-                var q = Vector.LoadUnsafe(ref qs, (nuint)c);
-                var ep = Exp(p);
-                acc += ep * (p - q);
-                if (withGrad) (vs * (Exp(q) - ep)).StoreUnsafe(ref gs, (nuint)c);
+                var pv = Vector.LoadUnsafe(ref pp, (nuint)c);
+                acc += pv * (Vector.LoadUnsafe(ref lps, (nuint)c) - Vector.LoadUnsafe(ref lqs, (nuint)c));
+                if (withGrad) (vs * (Vector.LoadUnsafe(ref qq, (nuint)c) - pv)).StoreUnsafe(ref gs, (nuint)c);
             }
             double sum = 0;
             for (int l = 0; l < width; l++) sum += double.CreateChecked(acc[l]);
             for (; c < n; c++)
             {
-                T ep = T.Exp(lp[c]);
-                sum += double.CreateChecked(ep * (lp[c] - lq[c]));
-                if (withGrad) grad[c] = scale * (T.Exp(lq[c]) - ep);
+                sum += double.CreateChecked(p[c] * (lp[c] - lq[c]));
+                if (withGrad) grad[c] = scale * (q[c] - p[c]);
             }
             return sum;
         }

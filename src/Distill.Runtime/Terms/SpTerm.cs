@@ -24,6 +24,7 @@ namespace Distill.Runtime.Terms
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
+            using var serial = SerialScope.When(student.size(0) <= SerialScope.MaxRows);
             var t = FeaturePair.TeacherSide(() => TermMath.L2Normalize(SharedWork.Gram(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
             if (Fused && DetachTeacher && GramKernel.Applies(student))
                 return GramKernel.Evaluate(student, SharedWork.Gram(context, StudentInput, student, constant: true), (gram, withGrad) => student.dtype == ScalarType.Float32

@@ -27,12 +27,13 @@ namespace Distill.Runtime.Terms
         {
             int images = labels.Length, rows = 3 * images;
             var logP = new T[rows * classes];
+            var p = new T[rows * classes];
             var rank = new long[rows];
             T invT = T.One / T.CreateChecked(temperature);
             for (int k = 0; k < rows; k++)
             {
                 var lp = logP.AsSpan(k * classes, classes);
-                Rows.LogSoftmax(teacher.Slice(Row(k) * classes, classes), invT, lp);
+                Rows.LogSoftmax(teacher.Slice(Row(k) * classes, classes), invT, lp, p.AsSpan(k * classes, classes));
                 // The rank of the label among the teacher's probabilities: entries strictly greater (compared as log
                 // probabilities, the same order).
                 T target = lp[(int)labels[k / 3]];
@@ -40,7 +41,7 @@ namespace Distill.Runtime.Terms
                 foreach (var v in lp) if (v > target) greater++;
                 rank[k] = greater;
             }
-            return Filtered(rank, ratio, logP, student, classes, invT, temperature, weight, grad, Row);
+            return Filtered(rank, ratio, logP, p, student, classes, invT, temperature, weight, grad, Row);
         }
 
         /// <summary>
@@ -52,6 +53,7 @@ namespace Distill.Runtime.Terms
         {
             int rows = 3 * images;
             var logP = new T[rows * images];
+            var p = new T[rows * images];
             var rank = new long[rows];
             T invT = T.One / T.CreateChecked(temperature);
             for (int k = 0; k < rows; k++)
@@ -61,9 +63,9 @@ namespace Distill.Runtime.Terms
                 long greater = 0;
                 foreach (var v in scores) if (v > target) greater++;
                 rank[k] = greater;
-                Rows.LogSoftmax(scores, invT, logP.AsSpan(k * images, images));
+                Rows.LogSoftmax(scores, invT, logP.AsSpan(k * images, images), p.AsSpan(k * images, images));
             }
-            return Filtered(rank, ratio, logP, student, images, invT, temperature, weight, grad, k => k);
+            return Filtered(rank, ratio, logP, p, student, images, invT, temperature, weight, grad, k => k);
         }
 
         /// <summary>Row of the 4B-row batch that augmented row k is.</summary>
@@ -73,7 +75,7 @@ namespace Distill.Runtime.Terms
         /// keep(rank, ratio) (stable ascending sort by rank, the first correct + ⌊wrong·ratio⌋), then the KL over the kept
         /// rows and, with <paramref name="grad"/>, its gradient weight·(T/|kept|)·(softmax(s/T) − p) on those rows.
         /// </summary>
-        private static Part Filtered<T>(long[] rank, double ratio, T[] logP, ReadOnlySpan<T> student, int width, T invT,
+        private static Part Filtered<T>(long[] rank, double ratio, T[] logP, T[] probabilities, ReadOnlySpan<T> student, int width, T invT,
             double temperature, double weight, Span<T> grad, Func<int, int> row) where T : unmanaged, IFloatingPointIeee754<T>
         {
             int rows = rank.Length;
@@ -91,14 +93,15 @@ namespace Distill.Runtime.Terms
             double scale = temperature * temperature / keep;
             T gradScale = T.CreateChecked(weight * temperature / keep);
             var lq = new T[width];
+            var q = new T[width];
             double total = 0;
             for (int k = 0; k < rows; k++)
             {
                 if (!kept[k]) continue;
                 int r = row(k);
                 var lp = logP.AsSpan(k * width, width);
-                Rows.LogSoftmax(student.Slice(r * width, width), invT, lq);
-                total += grad.IsEmpty ? Rows.Kl<T>(lp, lq, default, default) : Rows.Kl(lp, lq, grad.Slice(r * width, width), gradScale);
+                Rows.LogSoftmax(student.Slice(r * width, width), invT, lq, q);
+                total += Rows.Kl<T>(lp, probabilities.AsSpan(k * width, width), lq, q, grad.IsEmpty ? default : grad.Slice(r * width, width), gradScale);
             }
             return new Part(total * scale, (int)keep);
         }

@@ -81,6 +81,7 @@ namespace Distill.Runtime.Terms
         {
             var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = Read(context);
             long rows = studentLogits.size(0), images = rows / 4, classes = studentLogits.size(1);
+            using var serial = SerialScope.When(rows <= SerialScope.MaxRows);
             var unit = nn.functional.normalize(studentSs, 2.0, 1, CosineEps);
             bool logitsGrad = studentLogits.requires_grad && is_grad_enabled();
             bool unitGrad = unit.requires_grad && is_grad_enabled();

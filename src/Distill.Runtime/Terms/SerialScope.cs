@@ -1,0 +1,40 @@
+using System;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>
+    /// Runs a small term's libtorch calls on the calling thread alone (<c>set_num_threads(1)</c>, restored on dispose).
+    /// At loss sizes every parallel region libtorch or MKL opens costs more than it saves: with OMP_WAIT_POLICY=PASSIVE
+    /// (the benchmark protocol, and what a shared 2-core machine needs) each region wakes a sleeping worker, 20–40 µs
+    /// on the project's VMs, against a whole cross-entropy step of 55 µs; measured per term in docs/performance.md.
+    /// The built-in terms whose work grows past that (seed's K×D products, rkd.angle's N³ loop, large batches in the
+    /// others) keep the caller's threads. Changing the count is a store to libtorch's setting and OpenMP's (0.2 µs for
+    /// a pair); it is process-wide in libtorch, so another thread running torch work at the same moment would also
+    /// run single-threaded until the term returns.
+    /// </summary>
+    internal readonly struct SerialScope : IDisposable
+    {
+        /// <summary>Rows up to which the Gram-based terms run serially: at N = 256 one thread was faster for every one of them.</summary>
+        public const long MaxRows = 256;
+
+        private readonly int _restore;
+
+        private SerialScope(int restore) => _restore = restore;
+
+        /// <summary>One thread while the scope lives, when <paramref name="serial"/> and the caller allows more than one.</summary>
+        public static SerialScope When(bool serial)
+        {
+            if (!serial) return default;
+            int threads = get_num_threads();
+            if (threads <= 1) return default;
+            set_num_threads(1);
+            return new SerialScope(threads);
+        }
+
+        public void Dispose()
+        {
+            if (_restore > 1) set_num_threads(_restore);
+        }
+    }
+}

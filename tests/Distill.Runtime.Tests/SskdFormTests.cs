@@ -8,7 +8,8 @@ namespace Distill.Runtime.Tests;
 /// <summary>
 /// SSKD's fused CPU pass (<see cref="SskdKernel"/>) against the term's tensor graph (<see cref="SskdTerm.Parts"/>), in
 /// float64 and float32: random batches, ratios that keep every row, some rows and only the correctly ranked ones, a
-/// teacher whose rotated rows tie (equal logits and equal projections, so ranks tie at the keep boundary), evaluation
+/// teacher whose rotated rows tie (equal logits and equal projections, so ranks tie at the keep boundary), all-zero
+/// student projections (the normalisation's clamp), evaluation
 /// without a gradient, and one part's weight at 0.
 /// </summary>
 public class SskdFormTests
@@ -26,11 +27,18 @@ public class SskdFormTests
             teacherSs[3] = teacherSs[2].clone();
             teacherSs[4] = teacherSs[0].clone();
         }
+        var studentSs = 0.3 * teacherSs + randn([rows, 5], ScalarType.Float64, generator: g);
+        if (ties && images >= 2)
+        {
+            // All-zero projections, an augmented row and a normal one: F.normalize's clamp (‖x‖ < 1e-8) binds there.
+            studentSs[1] = zeros(5, ScalarType.Float64);
+            studentSs[4] = zeros(5, ScalarType.Float64);
+        }
         return new Dictionary<string, Tensor>
         {
             ["StudentRotatedLogits"] = (0.5 * teacherLogits + randn([rows, 7], ScalarType.Float64, generator: g)).to_type(dtype),
             ["TeacherRotatedLogits"] = teacherLogits.to_type(dtype),
-            ["StudentRotatedProjection"] = (0.3 * teacherSs + randn([rows, 5], ScalarType.Float64, generator: g)).to_type(dtype),
+            ["StudentRotatedProjection"] = studentSs.to_type(dtype),
             ["TeacherRotatedProjection"] = teacherSs.to_type(dtype),
             ["Labels"] = randint(0, 7, [images], generator: g),
         };

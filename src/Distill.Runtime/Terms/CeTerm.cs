@@ -54,20 +54,19 @@ namespace Distill.Runtime.Terms
                 gradient = withGrad ? empty([n, classes], logits.dtype, logits.device) : empty(0, logits.dtype);
                 var g = withGrad ? GramKernel.Span<T>(gradient) : default;
                 var lq = new T[classes];
-                var q = new T[classes];
-                T invN = T.CreateChecked(1.0 / n), smooth = T.CreateChecked(eps / classes * (1.0 / n)), hit = T.CreateChecked((1.0 - eps) / n);
+                T smooth = T.CreateChecked(eps / classes * (1.0 / n)), hit = T.CreateChecked((1.0 - eps) / n), invN = T.CreateChecked(1.0 / n);
                 double sum = 0;
                 for (int i = 0; i < n; i++)
                 {
-                    Rows.LogSoftmax(s.Slice(i * classes, classes), T.One, lq, q);
+                    // With a gradient, the row's softmax / N goes straight into it; the targets are subtracted after.
+                    var row = withGrad ? g.Slice(i * classes, classes) : default;
+                    Rows.LogSoftmax(s.Slice(i * classes, classes), T.One, lq, row, invN);
                     int label = (int)y[i];
                     double rowSum = 0;
                     if (eps != 0) foreach (var v in lq) rowSum += double.CreateChecked(v);
                     sum -= (1.0 - eps) * double.CreateChecked(lq[label]) + eps / classes * rowSum;
                     if (!withGrad) continue;
-                    var row = g.Slice(i * classes, classes);
-                    if (eps != 0) for (int c = 0; c < classes; c++) row[c] = q[c] * invN - smooth;
-                    else for (int c = 0; c < classes; c++) row[c] = q[c] * invN;
+                    if (eps != 0) for (int c = 0; c < classes; c++) row[c] -= smooth;
                     row[label] -= hit;
                 }
                 value = tensor(sum / n, logits.dtype, logits.device);

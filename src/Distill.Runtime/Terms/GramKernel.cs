@@ -69,7 +69,7 @@ namespace Distill.Runtime.Terms
                 var row = g.Slice(i * n, n);
                 var target = t.Slice(i * n, n);
                 T norm = T.Sqrt(Dot<T>(row, row));
-                bool clamped = !(norm > eps);
+                bool clamped = !(norm >= eps); // clamp_min passes the gradient at equality
                 T inv = T.One / (clamped ? eps : norm);
                 double rowLoss = 0;
                 T dot = T.Zero;
@@ -198,6 +198,31 @@ namespace Distill.Runtime.Terms
                 h = x * h * inv + T.One;
             }
             return (h, dh);
+        }
+
+        /// <summary>
+        /// The backward of F.normalize(x, eps) row by row, in place: <paramref name="grad"/> holds dL/dÛ on entry and
+        /// dL/dx on return, (g − Û(Û·g)) / ‖x‖ where ‖x‖ ≥ eps, g / eps where the norm was clamped.
+        /// </summary>
+        public static void NormalizeBackward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> unit, Span<T> grad, int width, double eps)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T e = T.CreateChecked(eps);
+            for (int i = 0; i < grad.Length / width; i++)
+            {
+                var xi = x.Slice(i * width, width);
+                var ui = unit.Slice(i * width, width);
+                var gi = grad.Slice(i * width, width);
+                T norm = T.Sqrt(Dot<T>(xi, xi));
+                if (!(norm >= e))
+                {
+                    T inv = T.One / e;
+                    for (int d = 0; d < width; d++) gi[d] *= inv;
+                    continue;
+                }
+                T dot = Dot<T>(ui, gi), invNorm = T.One / norm;
+                for (int d = 0; d < width; d++) gi[d] = (gi[d] - ui[d] * dot) * invNorm;
+            }
         }
 
         private static T Dot<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T>

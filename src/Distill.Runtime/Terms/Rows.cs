@@ -17,7 +17,11 @@ namespace Distill.Runtime.Terms
         /// log_softmax(x·invT) of one row into <paramref name="output"/> and, when <paramref name="probabilities"/> is not
         /// empty, softmax(x·invT) into it, from one exponential per element.
         /// </summary>
-        public static void LogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output, Span<T> probabilities) where T : unmanaged, IFloatingPointIeee754<T>
+        public static void LogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output, Span<T> probabilities) where T : unmanaged, IFloatingPointIeee754<T> =>
+            LogSoftmax(x, invT, output, probabilities, T.One);
+
+        /// <summary>As <see cref="LogSoftmax{T}(ReadOnlySpan{T}, T, Span{T}, Span{T})"/>, with the probabilities multiplied by <paramref name="probabilityScale"/>.</summary>
+        public static void LogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output, Span<T> probabilities, T probabilityScale) where T : unmanaged, IFloatingPointIeee754<T>
         {
             int width = Vector<T>.Count, n = x.Length, c = 0;
             bool keep = !probabilities.IsEmpty;
@@ -57,7 +61,7 @@ namespace Distill.Runtime.Terms
             }
             // (x − max) − log Σ, as libtorch: max + log Σ would round at the size of max (a row shifted by 1000 loses
             // 1e-5 in float32), where x − max is exact and log Σ ≤ log C is small.
-            T logSum = T.Log(sum), inv = T.One / sum;
+            T logSum = T.Log(sum), inv = probabilityScale / sum;
             var vl = new Vector<T>(logSum);
             var vi = new Vector<T>(inv);
             c = 0;

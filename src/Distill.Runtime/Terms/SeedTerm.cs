@@ -49,8 +49,6 @@ namespace Distill.Runtime.Terms
         public override Tensor Forward(TermContext context)
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
-            // Up to 64 rows one thread was faster (2.8–3.0 against 4.3–4.8 ms at K = 4096); at 256 two were (docs/performance.md).
-            using var serial = SerialScope.When(student.size(0) <= 64);
             TermChecks.SameShape(context, TeacherInput, teacher, StudentInput, student);
             long n = student.size(0);
             if (Queue % n != 0)

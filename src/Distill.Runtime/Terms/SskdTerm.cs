@@ -75,20 +75,21 @@ namespace Distill.Runtime.Terms
         /// <summary>
         /// L = tf_weight·L_tf + ss_weight·L_ss from <see cref="SskdKernel"/>, entering autograd through the student logits
         /// (dL/ds on the kept augmented rows) and the student's normalised projections (dL/dÛ = G·Û_normal for augmented
-        /// rows, Gᵀ·Û_aug for normal rows, G = dL/dSim), so libtorch differentiates the normalisation.
+        /// rows, Gᵀ·Û_aug for normal rows, G = dL/dSim) taken back through the normalisation on the host
+        /// (<see cref="GramKernel.NormalizeBackward{T}"/>), so backward is one multiply per input.
         /// </summary>
         private Tensor FusedLoss<TValue>(TermContext context) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
         {
             var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = Read(context);
             long rows = studentLogits.size(0), images = rows / 4, classes = studentLogits.size(1);
             using var serial = SerialScope.When(rows <= SerialScope.MaxRows);
-            var unit = nn.functional.normalize(studentSs, 2.0, 1, CosineEps);
             bool logitsGrad = studentLogits.requires_grad && is_grad_enabled();
-            bool unitGrad = unit.requires_grad && is_grad_enabled();
+            bool unitGrad = studentSs.requires_grad && is_grad_enabled();
             Tensor value, logitsGradient, simGradient;
             using (no_grad())
             {
-                var s = unit.detach();
+                var features = studentSs.detach().contiguous();
+                var s = nn.functional.normalize(features, 2.0, 1, CosineEps);
                 var simStudent = SskdBatch.AugmentedRows(s).mm(SskdBatch.NormalRows(s).t());
                 var simTeacher = Similarities(teacherSs.detach());
                 var logitsS = studentLogits.detach().contiguous();
@@ -105,11 +106,12 @@ namespace Distill.Runtime.Terms
                     var gradUnit = zeros_like(s);
                     SskdBatch.NormalRows(gradUnit).copy_(simGradient.t().mm(SskdBatch.AugmentedRows(s)));
                     SskdBatch.AugmentedRowsView(gradUnit).copy_(simGradient.mm(SskdBatch.NormalRows(s)).reshape(images, 3, -1));
+                    GramKernel.NormalizeBackward(GramKernel.Span<TValue>(features), GramKernel.Span<TValue>(s), GramKernel.Span<TValue>(gradUnit), (int)features.size(1), CosineEps);
                     simGradient = gradUnit;
                 }
             }
             if (logitsGrad) value = TermMath.WithGradient(value, studentLogits, logitsGradient);
-            if (unitGrad) value = TermMath.WithGradient(value, unit, simGradient);
+            if (unitGrad) value = TermMath.WithGradient(value, studentSs, simGradient);
             return value;
         }
 

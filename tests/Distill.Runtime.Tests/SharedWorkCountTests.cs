@@ -15,11 +15,11 @@ public class SharedWorkCountTests
     /// <summary>
     /// kd: teacher log-probabilities at T=4 (1, host array of its fused pass); sskd: nothing (its fused pass reads the rotated inputs alone);
     /// rkd.distance: teacher and student Gram, both constants for the fused pass (2); sp: both Grams again (2 hits);
-    /// cc: teacher and student unit rows and the student units' constant Gram (3); seed: both unit rows again
+    /// cc: teacher and student unit rows and both sides' constant unit Grams (4); seed: both unit rows again
     /// (2 hits); bake: its own softmax and constant unit rows (2).
     /// </summary>
     private const string Composite = "kd(T = 4) + sskd(tf_T = 4) + rkd.distance + sp + cc + seed(queue = 64) + bake(T = 4)";
-    private const int CompositeComputations = 8;
+    private const int CompositeComputations = 9;
     private const int CompositeHits = 4;
 
     private static Dictionary<string, Tensor> Inputs(params string[] names)
@@ -118,9 +118,9 @@ public class SharedWorkCountTests
 
         using var result = objective.Compute(InputsFor(objective), TrainingProgress.Completed);
 
-        // rkd.distance: both constant Grams (2); cc: both unit rows and the student units' Gram (3); the probe: the
-        // student Gram with its graph (1; the fused terms share only constants), three hits.
-        Assert.Equal(6, objective.LastSharedComputations);
+        // rkd.distance: both constant Grams (2); cc: both unit rows and both unit Grams (4); the probe: the student
+        // Gram with its graph (1; the fused terms share only constants), three hits.
+        Assert.Equal(7, objective.LastSharedComputations);
         Assert.Equal(3, objective.LastSharedHits);
         Assert.Equal([false, true, false, true], probe.RequiresGrad);
     }

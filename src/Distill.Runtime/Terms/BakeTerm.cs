@@ -35,7 +35,8 @@ namespace Distill.Runtime.Terms
             var logits = TermChecks.Matrix(context, "StudentLogits");
             var features = TermChecks.Features(context, featuresInput);
             TermChecks.SameRows(context, featuresInput, features, "StudentLogits", logits.size(0));
-            using var serial = SerialScope.When(logits.size(0) <= SerialScope.MaxRows);
+            // No SerialScope here: changing the thread count around linalg.solve every step made RSS grow by 0.5 MiB a step
+            // (MKL's per-thread buffers, 2,000 steps at N = 256: 1.2 GiB against 0.56 GiB without); docs/performance.md.
             Tensor q;
             using (no_grad())
             {

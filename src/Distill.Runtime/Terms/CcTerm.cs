@@ -45,12 +45,18 @@ namespace Distill.Runtime.Terms
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
             using var serial = SerialScope.When(student.size(0) <= SerialScope.MaxRows);
-            var ht = FeaturePair.TeacherSide(() => Correlation(SharedWork.Normalized(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
             var unit = SharedWork.Normalized(context, StudentInput, student, constant: false);
             if (Fused && DetachTeacher && GramKernel.Applies(unit))
+            {
+                // Both sides' series are taken per element in the pass, from the two constant products ÛÛᵀ.
+                var teacherUnit = SharedWork.Normalized(context, TeacherInput, teacher, constant: true);
+                var teacherSimilarity = SharedWork.Gram(context, "l2normalize/" + TeacherInput, teacherUnit, constant: true);
+                bool bilinear = CorrelationKernel == CcKernel.Bilinear;
                 return GramKernel.Evaluate(unit, SharedWork.Gram(context, "l2normalize/" + StudentInput, unit, constant: true), (similarity, withGrad) => unit.dtype == ScalarType.Float32
-                    ? GramKernel.Cc<float>(similarity, ht, Gamma, POrder, CorrelationKernel == CcKernel.Bilinear, withGrad)
-                    : GramKernel.Cc<double>(similarity, ht, Gamma, POrder, CorrelationKernel == CcKernel.Bilinear, withGrad));
+                    ? GramKernel.Cc<float>(similarity, teacherSimilarity, Gamma, POrder, bilinear, withGrad)
+                    : GramKernel.Cc<double>(similarity, teacherSimilarity, Gamma, POrder, bilinear, withGrad));
+            }
+            var ht = FeaturePair.TeacherSide(() => Correlation(SharedWork.Normalized(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
             var hs = Correlation(unit);
             if (CorrelationKernel == CcKernel.Bilinear) return functional.mse_loss(hs, ht);
             // K = e^{−2γ}·h on both sides, so mean((Ks − Kt)²) = e^{−4γ}·mean((hs − ht)²): one fused op and its backward.

@@ -40,9 +40,26 @@ namespace Distill.Runtime.Terms
                 double loss = pass(m, withGrad);
                 value = tensor(loss, x.dtype, x.device);
                 if (!withGrad) return value;
-                gradient = m.add(m.t()).mm(detached);
+                if (m.dtype == ScalarType.Float32) Symmetrize(Span<float>(m), (int)m.size(0));
+                else Symmetrize(Span<double>(m), (int)m.size(0));
+                gradient = m.mm(detached);
             }
             return TermMath.WithGradient(value, x, gradient);
+        }
+
+        /// <summary>M ← M + Mᵀ in place (row-major n×n): the product's gradient reaches X through both factors.</summary>
+        private static void Symmetrize<T>(Span<T> m, int n) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < n; i++)
+            {
+                m[i * n + i] += m[i * n + i];
+                for (int j = i + 1; j < n; j++)
+                {
+                    T sum = m[i * n + j] + m[j * n + i];
+                    m[i * n + j] = sum;
+                    m[j * n + i] = sum;
+                }
+            }
         }
 
         public static Span<T> Span<T>(Tensor t) where T : unmanaged
@@ -53,7 +70,7 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>
-        /// SP: Σᵢⱼ (Ĝᵢⱼ − T̂ᵢⱼ)² / N² with Ĝᵢ = Gᵢ / max(‖Gᵢ‖, 1e-12) (F.normalize) and the teacher's normalised Gram
+        /// SP: Σᵢⱼ (Ĝᵢⱼ − T̂ᵢⱼ)² / N² with Ĝᵢ = Gᵢ / max(‖Gᵢ‖, 1e-12) (F.normalize), T̂ the same of the teacher's Gram
         /// <paramref name="teacher"/>. The gradient of a row normalisation is (g − Ĝᵢ(Ĝᵢ·g)) / ‖Gᵢ‖, or g / 1e-12 where the norm is clamped.
         /// </summary>
         public static double Sp<T>(Tensor gram, Tensor teacher, bool withGrad) where T : unmanaged, IFloatingPointIeee754<T>
@@ -67,7 +84,9 @@ namespace Distill.Runtime.Terms
             for (int i = 0; i < n; i++)
             {
                 var row = g.Slice(i * n, n);
-                var target = t.Slice(i * n, n);
+                var teacherRow = t.Slice(i * n, n);
+                T teacherNorm = T.Sqrt(Dot<T>(teacherRow, teacherRow));
+                T teacherInv = T.One / (teacherNorm >= eps ? teacherNorm : eps);
                 T norm = T.Sqrt(Dot<T>(row, row));
                 bool clamped = !(norm >= eps); // clamp_min passes the gradient at equality
                 T inv = T.One / (clamped ? eps : norm);
@@ -76,7 +95,7 @@ namespace Distill.Runtime.Terms
                 for (int j = 0; j < n; j++)
                 {
                     T unit = row[j] * inv;
-                    T diff = unit - target[j];
+                    T diff = unit - teacherRow[j] * teacherInv;
                     rowLoss += double.CreateChecked(diff * diff);
                     if (!withGrad) continue;
                     T grad = scale * diff;
@@ -156,7 +175,9 @@ namespace Distill.Runtime.Terms
         /// <summary>
         /// CC: e^{−4γ}·Σᵢⱼ (hsᵢⱼ − htᵢⱼ)² / N² with hs the Taylor series of order <paramref name="order"/> in x = 2γ·Sᵢⱼ
         /// (S = ÛÛᵀ of the normalised student rows, Horner form as <see cref="CcTerm"/>), or hs = S itself when
-        /// <paramref name="bilinear"/> (no e^{−4γ}); <paramref name="teacher"/> is the teacher's h. The gradient goes to S.
+        /// <paramref name="bilinear"/> (no e^{−4γ}); <paramref name="teacher"/> is the teacher's ÛÛᵀ, its series taken here the same
+        /// way (computing it with libtorch's in-place ops, as the graph form does, held a 256×256 buffer per call until the .NET
+        /// finaliser ran: RSS grew by up to 1.5 GiB over 500 steps). The gradient goes to S.
         /// </summary>
         public static double Cc<T>(Tensor similarity, Tensor teacher, double gamma, int order, bool bilinear, bool withGrad)
             where T : unmanaged, IFloatingPointIeee754<T>
@@ -170,15 +191,15 @@ namespace Distill.Runtime.Terms
             double loss = 0;
             for (int k = 0; k < n * n; k++)
             {
-                T hs, slope;
-                if (bilinear) (hs, slope) = (s[k], T.One);
+                T hs, ht, slope;
+                if (bilinear) (hs, ht, slope) = (s[k], t[k], T.One);
                 else
                 {
-                    T x = s[k] * twoGamma;
-                    (hs, slope) = Series(x, order);
+                    (hs, slope) = Series(s[k] * twoGamma, order);
+                    ht = Series(t[k] * twoGamma, order).Value;
                     slope *= twoGamma;
                 }
-                T diff = hs - t[k];
+                T diff = hs - ht;
                 loss += double.CreateChecked(diff * diff);
                 if (withGrad) s[k] = scale * diff * slope;
             }

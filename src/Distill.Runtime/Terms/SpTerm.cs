@@ -25,11 +25,15 @@ namespace Distill.Runtime.Terms
         {
             var (student, teacher) = FeaturePair.Read(context, StudentInput, TeacherInput);
             using var serial = SerialScope.When(student.size(0) <= SerialScope.MaxRows);
-            var t = FeaturePair.TeacherSide(() => TermMath.L2Normalize(SharedWork.Gram(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
             if (Fused && DetachTeacher && GramKernel.Applies(student))
+            {
+                // The teacher's rows are normalised in the pass too: only the two constant Grams come from libtorch.
+                var teacherGram = SharedWork.Gram(context, TeacherInput, teacher, constant: true);
                 return GramKernel.Evaluate(student, SharedWork.Gram(context, StudentInput, student, constant: true), (gram, withGrad) => student.dtype == ScalarType.Float32
-                    ? GramKernel.Sp<float>(gram, t, withGrad)
-                    : GramKernel.Sp<double>(gram, t, withGrad));
+                    ? GramKernel.Sp<float>(gram, teacherGram, withGrad)
+                    : GramKernel.Sp<double>(gram, teacherGram, withGrad));
+            }
+            var t = FeaturePair.TeacherSide(() => TermMath.L2Normalize(SharedWork.Gram(context, TeacherInput, teacher, constant: DetachTeacher)), DetachTeacher);
             var s = TermMath.L2Normalize(SharedWork.Gram(context, StudentInput, student, constant: false));
             // ‖t − s‖²_F / N² is the mean over the N² entries: one fused mse_loss and its backward.
             return nn.functional.mse_loss(s, t);

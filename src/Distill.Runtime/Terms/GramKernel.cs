@@ -188,8 +188,42 @@ namespace Distill.Runtime.Terms
             double factor = bilinear ? 1.0 : Math.Exp(-4.0 * gamma);
             T twoGamma = T.CreateChecked(2.0 * gamma);
             T scale = T.CreateChecked(2.0 * factor / ((double)n * n));
+            // The reciprocals 1/p of the Horner steps, computed once (T.CreateChecked per element was most of the pass).
+            var inverse = new T[order + 1];
+            for (int p = 1; p <= order; p++) inverse[p] = T.CreateChecked(1.0 / p);
+            int width = Vector<T>.Count, count = n * n, k = 0;
+            var lossLanes = Vector<T>.Zero;
+            var vTwoGamma = new Vector<T>(twoGamma);
+            var vScale = new Vector<T>(scale);
+            ref T sr = ref MemoryMarshal.GetReference(s);
+            ref T tr = ref MemoryMarshal.GetReference(t);
+            // Lanes: the loss of each block of lanes is summed in T, then widened per block of 64 vectors.
             double loss = 0;
-            for (int k = 0; k < n * n; k++)
+            int block = 0;
+            for (; k + width <= count; k += width)
+            {
+                var vs = Vector.LoadUnsafe(ref sr, (nuint)k);
+                var vt = Vector.LoadUnsafe(ref tr, (nuint)k);
+                Vector<T> hs, ht, slope;
+                if (bilinear) (hs, ht, slope) = (vs, vt, Vector<T>.One);
+                else
+                {
+                    (hs, slope) = Series(vs * vTwoGamma, order, inverse);
+                    ht = Series(vt * vTwoGamma, order, inverse).Value;
+                    slope *= vTwoGamma;
+                }
+                var diff = hs - ht;
+                lossLanes += diff * diff;
+                if (withGrad) (vScale * diff * slope).StoreUnsafe(ref sr, (nuint)k);
+                if (++block == 64)
+                {
+                    for (int l = 0; l < width; l++) loss += double.CreateChecked(lossLanes[l]);
+                    lossLanes = Vector<T>.Zero;
+                    block = 0;
+                }
+            }
+            for (int l = 0; l < width; l++) loss += double.CreateChecked(lossLanes[l]);
+            for (; k < count; k++)
             {
                 T hs, ht, slope;
                 if (bilinear) (hs, ht, slope) = (s[k], t[k], T.One);
@@ -204,6 +238,22 @@ namespace Distill.Runtime.Terms
                 if (withGrad) s[k] = scale * diff * slope;
             }
             return factor * loss / ((double)n * n);
+        }
+
+        /// <summary>The vector form of <see cref="Series{T}(T, int)"/>, with the reciprocals 1/p given.</summary>
+        private static (Vector<T> Value, Vector<T> Slope) Series<T>(Vector<T> x, int order, T[] inverse) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (order == 0) return (Vector<T>.One, Vector<T>.Zero);
+            var last = new Vector<T>(inverse[order]);
+            var h = x * last + Vector<T>.One;
+            var dh = last;
+            for (int p = order - 1; p >= 1; p--)
+            {
+                var inv = new Vector<T>(inverse[p]);
+                dh = (h + x * dh) * inv;
+                h = x * h * inv + Vector<T>.One;
+            }
+            return (h, dh);
         }
 
         /// <summary>h(x) = 1 + x + x²/2! + … + xᴾ/P! in <see cref="CcTerm"/>'s Horner order, and h′(x).</summary>

@@ -35,14 +35,18 @@ namespace Distill.Runtime.Terms
             var logits = TermChecks.Matrix(context, "StudentLogits");
             var features = TermChecks.Features(context, featuresInput);
             TermChecks.SameRows(context, featuresInput, features, "StudentLogits", logits.size(0));
-            // No SerialScope here: changing the thread count around linalg.solve every step made RSS grow by 0.5 MiB a step
-            // (MKL's per-thread buffers, 2,000 steps at N = 256: 1.2 GiB against 0.56 GiB without); docs/performance.md.
+            // One thread where the system is solved on the host (N ≤ 128: softmax's parallel regions cost more than they save);
+            // not around linalg.solve: changing the thread count around it every step made RSS climb (2,000 steps at N = 256:
+            // 1.2 GiB against 0.56 GiB without; docs/performance.md).
+            using var serial = SerialScope.When(logits.size(0) <= DominantSolve.MaxRows);
             Tensor q;
             using (no_grad())
             {
                 var p = SharedWork.ConstantProbabilities(context, "StudentLogits", logits, T);
                 var unit = SharedWork.Normalized(context, featuresInput, features, constant: true);
-                q = Propagate(Affinity(unit), p, Omega);
+                q = Fused && logits.device_type == DeviceType.CPU && logits.dtype is ScalarType.Float32 or ScalarType.Float64 && logits.size(0) <= DominantSolve.MaxRows
+                    ? PropagateOnHost(Affinity(unit), p, Omega)
+                    : Propagate(Affinity(unit), p, Omega);
             }
             Tensor loss;
             if (Fused && logits.device_type == DeviceType.CPU && logits.dtype is ScalarType.Float32 or ScalarType.Float64)
@@ -111,6 +115,23 @@ namespace Distill.Runtime.Terms
             var system = affinity.mul(-omega);
             system.diagonal().add_(1.0);
             return linalg.solve(system, probabilities).mul_(1.0 - omega);
+        }
+
+        /// <summary>
+        /// <see cref="Propagate"/> with the system solved by <see cref="DominantSolve"/> on the host (I − ωA is strictly
+        /// row-diagonally dominant, so elimination needs no pivoting); the same Q to rounding.
+        /// </summary>
+        private static Tensor PropagateOnHost(Tensor affinity, Tensor probabilities, double omega)
+        {
+            int n = (int)affinity.size(0), c = (int)probabilities.size(1);
+            var system = affinity.mul(-omega);
+            system.diagonal().add_(1.0);
+            var x = probabilities.mul(1.0 - omega); // a fresh contiguous copy, scaled first: (1−ω)·M⁻¹P = M⁻¹((1−ω)P)
+            if (affinity.dtype == ScalarType.Float32)
+                DominantSolve.Solve(GramKernel.Span<float>(system), GramKernel.Span<float>(x), n, c);
+            else
+                DominantSolve.Solve(GramKernel.Span<double>(system), GramKernel.Span<double>(x), n, c);
+            return x;
         }
 
         /// <summary>The soft targets Q from logits and features (both used as constants).</summary>

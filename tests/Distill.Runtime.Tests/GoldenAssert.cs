@@ -31,6 +31,39 @@ public static class GoldenAssert
         Assert.True(err <= 1e-9 * scale, $"{what}: max |Δ| = {err:E3} > 1e-9·{scale:E3}");
     }
 
+    /// <summary>
+    /// A fused pass against the graph form it replaces: the loss with and without a gradient at the golden tolerance
+    /// of <paramref name="dtype"/>, and no gradient where none was asked for.
+    /// </summary>
+    public static void SameLoss(ScalarType dtype, double expected, double withGrad, double withoutGrad, Tensor? noGradient, string what)
+    {
+        Assert.Null(noGradient);
+        if (dtype == ScalarType.Float64)
+        {
+            Float64(expected, withGrad, what);
+            Float64(expected, withoutGrad, what + " without a gradient");
+        }
+        else
+        {
+            Float32(expected, withGrad);
+            Float32(expected, withoutGrad);
+        }
+    }
+
+    /// <summary>
+    /// Gradients of two forms: |Δ| ≤ relative·max|expected| + floor (1e-9 and 1e-14 in float64, 1e-4 and 1e-7 in float32).
+    /// The floor is the dtype's rounding of O(1) quantities: where the exact gradient is 0 (one row; every pair
+    /// clamped) both forms return rounding noise of 1e-16 to 1e-32.
+    /// </summary>
+    public static void SameGradient(Tensor expected, Tensor? actual, ScalarType dtype, string what)
+    {
+        Assert.NotNull(actual);
+        double relative = dtype == ScalarType.Float64 ? 1e-9 : 1e-4, floor = dtype == ScalarType.Float64 ? 1e-14 : 1e-7;
+        double scale = expected.abs().max().to_type(ScalarType.Float64).item<double>();
+        double err = (actual! - expected).abs().max().to_type(ScalarType.Float64).item<double>();
+        Assert.True(err <= relative * scale + floor, $"{what}: max |Δ| = {err:E3} > {relative}·{scale:E3} + {floor}");
+    }
+
     /// <summary>Loss and every golden gradient in float64, then the loss again in float32.</summary>
     public static void Case(GoldenCase c, Func<LossTerm> term, string name, System.Collections.Generic.IReadOnlyDictionary<string, string> names)
     {

@@ -50,23 +50,8 @@ public class GramKernelFormTests
             var (loss, grad) = Run(name, term(true), student, teacher, withGrad: true);
             var (noGrad, none) = Run(name, term(true), student, teacher, withGrad: false);
             string what = $"{name} {dtype} n={n} {edge}";
-            Assert.Null(none);
-            if (dtype == ScalarType.Float64)
-            {
-                GoldenAssert.Float64(expected, loss, what);
-                GoldenAssert.Float64(expected, noGrad, what + " without a gradient");
-            }
-            else
-            {
-                GoldenAssert.Float32(expected, loss);
-                GoldenAssert.Float32(expected, noGrad);
-            }
-            // Relative to the largest entry, with an absolute floor at the dtype's rounding of O(1) quantities: where
-            // the exact gradient is 0 (one row; every pair clamped) both forms return rounding noise of 1e-16 to 1e-32.
-            double relative = dtype == ScalarType.Float64 ? 1e-9 : 1e-4, floor = dtype == ScalarType.Float64 ? 1e-14 : 1e-7;
-            double scale = expectedGrad!.abs().max().to_type(ScalarType.Float64).item<double>();
-            double err = (grad! - expectedGrad).abs().max().to_type(ScalarType.Float64).item<double>();
-            Assert.True(err <= relative * scale + floor, $"{what} gradient: max |Δ| = {err:E3} > {relative}·{scale:E3} + {floor}");
+            GoldenAssert.SameLoss(dtype, expected, loss, noGrad, none, what);
+            GoldenAssert.SameGradient(expectedGrad!, grad, dtype, what + " gradient");
         }
     }
 

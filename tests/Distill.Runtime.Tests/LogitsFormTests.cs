@@ -12,14 +12,6 @@ namespace Distill.Runtime.Tests;
 /// </summary>
 public class LogitsFormTests
 {
-    private static void Near(Tensor expected, Tensor? actual, ScalarType dtype, string what)
-    {
-        Assert.NotNull(actual);
-        double relative = dtype == ScalarType.Float64 ? 1e-9 : 1e-4, floor = dtype == ScalarType.Float64 ? 1e-14 : 1e-7;
-        double scale = expected.abs().max().to_type(ScalarType.Float64).item<double>();
-        double err = (actual! - expected).abs().max().to_type(ScalarType.Float64).item<double>();
-        Assert.True(err <= relative * scale + floor, $"{what}: max |Δ| = {err:E3} > {relative}·{scale:E3} + {floor}");
-    }
 
     [Theory]
     [InlineData(1, 5, 0.0)]
@@ -47,18 +39,8 @@ public class LogitsFormTests
                 var (loss, grad) = Run(true, true);
                 var (value, none) = Run(true, false);
                 string what = $"ce {dtype} n={n} C={classes} ε={smoothing} transposed={transposed}";
-                Assert.Null(none);
-                if (dtype == ScalarType.Float64)
-                {
-                    GoldenAssert.Float64(expected, loss, what);
-                    GoldenAssert.Float64(expected, value, what);
-                }
-                else
-                {
-                    GoldenAssert.Float32(expected, loss);
-                    GoldenAssert.Float32(expected, value);
-                }
-                Near(expectedGrad!, grad, dtype, what + " gradient");
+                GoldenAssert.SameLoss(dtype, expected, loss, value, none, what);
+                GoldenAssert.SameGradient(expectedGrad!, grad, dtype, what + " gradient");
             }
     }
 
@@ -90,18 +72,8 @@ public class LogitsFormTests
                 var (loss, grad) = Run(true, true);
                 var (value, none) = Run(true, false);
                 string what = $"kd {dtype} n={n} C={classes} T={temperature} transposed={transposed}";
-                Assert.Null(none);
-                if (dtype == ScalarType.Float64)
-                {
-                    GoldenAssert.Float64(expected, loss, what);
-                    GoldenAssert.Float64(expected, value, what);
-                }
-                else
-                {
-                    GoldenAssert.Float32(expected, loss);
-                    GoldenAssert.Float32(expected, value);
-                }
-                Near(expectedGrad!, grad, dtype, what + " gradient");
+                GoldenAssert.SameLoss(dtype, expected, loss, value, none, what);
+                GoldenAssert.SameGradient(expectedGrad!, grad, dtype, what + " gradient");
             }
     }
 
@@ -128,18 +100,8 @@ public class LogitsFormTests
             var (loss, grad) = Run(true, true);
             var (value, none) = Run(true, false);
             string what = $"bake {dtype} n={n} C={classes} T={temperature} ω={omega}";
-            Assert.Null(none);
-            if (dtype == ScalarType.Float64)
-            {
-                GoldenAssert.Float64(expected, loss, what);
-                GoldenAssert.Float64(expected, value, what);
-            }
-            else
-            {
-                GoldenAssert.Float32(expected, loss);
-                GoldenAssert.Float32(expected, value);
-            }
-            Near(expectedGrad!, grad, dtype, what + " gradient");
+            GoldenAssert.SameLoss(dtype, expected, loss, value, none, what);
+            GoldenAssert.SameGradient(expectedGrad!, grad, dtype, what + " gradient");
         }
     }
 }

@@ -53,14 +53,6 @@ public class SskdFormTests
         return (loss, copy["StudentRotatedLogits"].grad, copy["StudentRotatedProjection"].grad);
     }
 
-    private static void Near(Tensor expected, Tensor? actual, ScalarType dtype, string what)
-    {
-        Assert.NotNull(actual);
-        double relative = dtype == ScalarType.Float64 ? 1e-9 : 1e-4, floor = dtype == ScalarType.Float64 ? 1e-14 : 1e-7;
-        double scale = expected.abs().max().to_type(ScalarType.Float64).item<double>();
-        double err = (actual! - expected).abs().max().to_type(ScalarType.Float64).item<double>();
-        Assert.True(err <= relative * scale + floor, $"{what}: max |Δ| = {err:E3} > {relative}·{scale:E3} + {floor}");
-    }
 
     [Theory]
     [InlineData(1, 0.75, 1.0, false)]
@@ -82,19 +74,9 @@ public class SskdFormTests
                 var (value, none, alsoNone) = Run(Term(true), inputs, withGrad: false);
                 string what = $"{dtype} B={images} topk={topk} tf_topk={tfTopk} weights {tfWeight}/{ssWeight}";
                 Assert.Null(none);
-                Assert.Null(alsoNone);
-                if (dtype == ScalarType.Float64)
-                {
-                    GoldenAssert.Float64(expected, loss, what);
-                    GoldenAssert.Float64(expected, value, what + " without a gradient");
-                }
-                else
-                {
-                    GoldenAssert.Float32(expected, loss);
-                    GoldenAssert.Float32(expected, value);
-                }
-                Near(logits!, fusedLogits, dtype, what + " logits gradient");
-                Near(ss!, fusedSs, dtype, what + " projection gradient");
+                GoldenAssert.SameLoss(dtype, expected, loss, value, alsoNone, what);
+                GoldenAssert.SameGradient(logits!, fusedLogits, dtype, what + " logits gradient");
+                GoldenAssert.SameGradient(ss!, fusedSs, dtype, what + " projection gradient");
             }
     }
 }

@@ -42,12 +42,12 @@ namespace Distill.Runtime.Terms
             {
                 var p = SharedWork.ConstantProbabilities(context, "StudentLogits", logits, T);
                 var unit = SharedWork.Normalized(context, featuresInput, features, constant: true);
-                q = Fused && logits.device_type == DeviceType.CPU && logits.dtype is ScalarType.Float32 or ScalarType.Float64 && logits.size(0) <= DominantSolve.MaxRows
+                q = Fused && HostArrays.IsHostFloat(logits) && logits.size(0) <= DominantSolve.MaxRows
                     ? PropagateOnHost(Affinity(unit), p, Omega)
                     : Propagate(Affinity(unit), p, Omega);
             }
             Tensor loss;
-            if (Fused && logits.device_type == DeviceType.CPU && logits.dtype is ScalarType.Float32 or ScalarType.Float64)
+            if (Fused && HostArrays.IsHostFloat(logits))
                 loss = logits.dtype == ScalarType.Float32 ? FusedKl<float>(logits, q) : FusedKl<double>(logits, q);
             else
                 loss = TermMath.KlSum(q, (logits / T).log_softmax(1)) * (Weight * T * T / logits.size(0));
@@ -69,10 +69,10 @@ namespace Distill.Runtime.Terms
             Tensor value, gradient;
             using (no_grad())
             {
-                var s = GramKernel.Span<TValue>(logits.detach().contiguous());
-                var targets = GramKernel.Span<TValue>(q.contiguous());
+                var s = HostArrays.Span<TValue>(logits.detach().contiguous());
+                var targets = HostArrays.Span<TValue>(q.contiguous());
                 gradient = withGrad ? empty([n, classes], logits.dtype, logits.device) : empty(0, logits.dtype);
-                var g = withGrad ? GramKernel.Span<TValue>(gradient) : default;
+                var g = withGrad ? HostArrays.Span<TValue>(gradient) : default;
                 TValue invT = TValue.One / TValue.CreateChecked(T), scale = TValue.CreateChecked(Weight * T / n);
                 var lp = new TValue[classes];
                 var ps = new TValue[classes];
@@ -126,9 +126,9 @@ namespace Distill.Runtime.Terms
             system.diagonal().add_(1.0);
             var x = probabilities.mul(1.0 - omega); // a fresh contiguous copy, scaled first: (1−ω)·M⁻¹P = M⁻¹((1−ω)P)
             if (affinity.dtype == ScalarType.Float32)
-                DominantSolve.Solve(GramKernel.Span<float>(system), GramKernel.Span<float>(x), n, c);
+                DominantSolve.Solve(HostArrays.Span<float>(system), HostArrays.Span<float>(x), n, c);
             else
-                DominantSolve.Solve(GramKernel.Span<double>(system), GramKernel.Span<double>(x), n, c);
+                DominantSolve.Solve(HostArrays.Span<double>(system), HostArrays.Span<double>(x), n, c);
             return x;
         }
 

@@ -49,10 +49,10 @@ namespace Distill.Runtime.Terms
             Tensor value, gradient;
             using (no_grad())
             {
-                var s = GramKernel.Span<T>(logits.detach().contiguous());
-                var y = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(labels.contiguous().bytes);
+                var s = HostArrays.Span<T>(logits.detach().contiguous());
+                var y = HostArrays.Span<long>(labels.contiguous());
                 gradient = withGrad ? empty([n, classes], logits.dtype, logits.device) : empty(0, logits.dtype);
-                var g = withGrad ? GramKernel.Span<T>(gradient) : default;
+                var g = withGrad ? HostArrays.Span<T>(gradient) : default;
                 var lq = new T[classes];
                 T smooth = T.CreateChecked(eps / classes * (1.0 / n)), hit = T.CreateChecked((1.0 - eps) / n), invN = T.CreateChecked(1.0 / n);
                 double sum = 0;

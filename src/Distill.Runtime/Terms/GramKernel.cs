@@ -21,7 +21,7 @@ namespace Distill.Runtime.Terms
     {
         /// <summary>Whether the fused passes take <paramref name="x"/>: a float32/float64 CPU tensor with fewer than 2³¹ entries in its N×N matrix.</summary>
         public static bool Applies(Tensor x) =>
-            x.device_type == DeviceType.CPU && x.dtype is ScalarType.Float32 or ScalarType.Float64 && x.size(0) * x.size(0) < int.MaxValue;
+            HostArrays.IsHostFloat(x) && x.size(0) * x.size(0) < int.MaxValue;
 
         /// <summary>
         /// L and dL/dX for L = f(M), M = X·Xᵀ (<paramref name="product"/>, a constant), from a pass <paramref name="pass"/> that
@@ -40,8 +40,8 @@ namespace Distill.Runtime.Terms
                 double loss = pass(m, withGrad);
                 value = tensor(loss, x.dtype, x.device);
                 if (!withGrad) return value;
-                if (m.dtype == ScalarType.Float32) Symmetrize(Span<float>(m), (int)m.size(0));
-                else Symmetrize(Span<double>(m), (int)m.size(0));
+                if (m.dtype == ScalarType.Float32) Symmetrize(HostArrays.Span<float>(m), (int)m.size(0));
+                else Symmetrize(HostArrays.Span<double>(m), (int)m.size(0));
                 gradient = m.mm(detached);
             }
             return TermMath.WithGradient(value, x, gradient);
@@ -62,21 +62,14 @@ namespace Distill.Runtime.Terms
             }
         }
 
-        public static Span<T> Span<T>(Tensor t) where T : unmanaged
-        {
-            HostArrays.Require<T>(t);
-            if (!t.is_contiguous()) throw new ArgumentException("fused CPU kernel: expected a contiguous tensor.", nameof(t));
-            return MemoryMarshal.Cast<byte, T>(t.bytes);
-        }
-
         /// <summary>
         /// SP: Σᵢⱼ (Ĝᵢⱼ − T̂ᵢⱼ)² / N² with Ĝᵢ = Gᵢ / max(‖Gᵢ‖, 1e-12) (F.normalize), T̂ the same of the teacher's Gram
         /// <paramref name="teacher"/>. The gradient of a row normalisation is (g − Ĝᵢ(Ĝᵢ·g)) / ‖Gᵢ‖, or g / 1e-12 where the norm is clamped.
         /// </summary>
         public static double Sp<T>(Tensor gram, Tensor teacher, bool withGrad) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            var g = Span<T>(gram);
-            var t = Span<T>(teacher);
+            var g = HostArrays.Span<T>(gram);
+            var t = HostArrays.Span<T>(teacher);
             int n = (int)gram.size(0);
             T eps = T.CreateChecked(TermMath.NormEps), scale = T.CreateChecked(2.0 / ((double)n * n));
             var units = new T[n];
@@ -120,8 +113,8 @@ namespace Distill.Runtime.Terms
         /// </summary>
         public static double RkdDistance<T>(Tensor gram, Tensor teacher, bool squared, bool withGrad) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            var g = Span<T>(gram);
-            var t = Span<T>(teacher);
+            var g = HostArrays.Span<T>(gram);
+            var t = HostArrays.Span<T>(teacher);
             int n = (int)gram.size(0);
             T eps = T.CreateChecked(RkdDistanceTerm.SquaredDistanceEps);
             var sq = new T[n];
@@ -182,8 +175,8 @@ namespace Distill.Runtime.Terms
         public static double Cc<T>(Tensor similarity, Tensor teacher, double gamma, int order, bool bilinear, bool withGrad)
             where T : unmanaged, IFloatingPointIeee754<T>
         {
-            var s = Span<T>(similarity);
-            var t = Span<T>(teacher);
+            var s = HostArrays.Span<T>(similarity);
+            var t = HostArrays.Span<T>(teacher);
             int n = (int)similarity.size(0);
             double factor = bilinear ? 1.0 : Math.Exp(-4.0 * gamma);
             T twoGamma = T.CreateChecked(2.0 * gamma);

@@ -18,6 +18,17 @@ namespace Distill.Runtime.Terms
             return array;
         }
 
+        /// <summary>Whether the fused CPU passes take <paramref name="x"/>: a float32 or float64 tensor on the CPU.</summary>
+        public static bool IsHostFloat(Tensor x) => x.device_type == DeviceType.CPU && x.dtype is ScalarType.Float32 or ScalarType.Float64;
+
+        /// <summary>The elements of a contiguous CPU tensor of <typeparamref name="T"/>, in place (no copy): what the fused passes read and write.</summary>
+        public static Span<T> Span<T>(Tensor t) where T : unmanaged
+        {
+            Require<T>(t);
+            if (!t.is_contiguous()) throw new ArgumentException("fused CPU kernel: expected a contiguous tensor.", nameof(t));
+            return MemoryMarshal.Cast<byte, T>(t.bytes);
+        }
+
         /// <summary>
         /// Throws unless <paramref name="x"/> is a CPU tensor whose elements are <typeparamref name="T"/>: the fused
         /// kernels reinterpret its bytes, so a tensor of another dtype would be read as garbage, not converted.

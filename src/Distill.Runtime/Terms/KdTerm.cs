@@ -41,22 +41,13 @@ namespace Distill.Runtime.Terms
             int n = (int)student.size(0), classes = (int)student.size(1);
             bool withGrad = student.requires_grad && is_grad_enabled();
             TValue invT = TValue.One / TValue.CreateChecked(T), scale = TValue.CreateChecked(T / n);
-            // The teacher's log-probabilities at this T, shared by every kd term of the call (as the graph form shares its log_softmax).
-            var (teacherLogP, teacherP) = context.Shared("log_softmax_host/TeacherLogits/T=" + T.ToString("R", System.Globalization.CultureInfo.InvariantCulture), () =>
-            {
-                using var _ = no_grad();
-                var t = GramKernel.Span<TValue>(teacher.detach().contiguous());
-                var logP = new TValue[n * classes];
-                var p = new TValue[n * classes];
-                for (int i = 0; i < n; i++) Rows.LogSoftmax(t.Slice(i * classes, classes), invT, logP.AsSpan(i * classes, classes), p.AsSpan(i * classes, classes));
-                return (logP, p);
-            });
+            var (teacherLogP, teacherP) = SharedWork.ConstantLogSoftmaxOnHost<TValue>(context, "TeacherLogits", teacher, T);
             Tensor value, gradient;
             using (no_grad())
             {
-                var s = GramKernel.Span<TValue>(student.detach().contiguous());
+                var s = HostArrays.Span<TValue>(student.detach().contiguous());
                 gradient = withGrad ? empty([n, classes], student.dtype, student.device) : empty(0, student.dtype);
-                var g = withGrad ? GramKernel.Span<TValue>(gradient) : default;
+                var g = withGrad ? HostArrays.Span<TValue>(gradient) : default;
                 var lq = new TValue[classes];
                 var q = new TValue[classes];
                 double sum = 0;

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using static TorchSharp.torch;
 
@@ -17,6 +18,26 @@ namespace Distill.Runtime.Terms
         /// <summary>log_softmax(input / T) of an input used as a constant target: the exact log p of KL terms (kd, sskd).</summary>
         public static Tensor ConstantLogProbabilities(TermContext context, string input, Tensor logits, double T) =>
             Tempered(context, "log_softmax/", input, logits, T, x => x.log_softmax(1));
+
+        /// <summary>
+        /// log_softmax(input / T) and softmax(input / T) of a contiguous-able float CPU input used as a constant target, as
+        /// host arrays (row-major) for the fused passes; kd terms at the same T share them, as the graph form shares
+        /// <see cref="ConstantLogProbabilities"/>.
+        /// </summary>
+        public static (T[] LogP, T[] P) ConstantLogSoftmaxOnHost<T>(TermContext context, string input, Tensor logits, double temperature)
+            where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+            context.Shared("log_softmax_host/" + input + "/T=" + Number(temperature), () =>
+            {
+                using var _ = no_grad();
+                int n = (int)logits.size(0), classes = (int)logits.size(1);
+                var rows = HostArrays.Span<T>(logits.detach().contiguous());
+                T invT = T.One / T.CreateChecked(temperature);
+                var logP = new T[n * classes];
+                var p = new T[n * classes];
+                for (int i = 0; i < n; i++)
+                    Rows.LogSoftmax(rows.Slice(i * classes, classes), invT, logP.AsSpan(i * classes, classes), p.AsSpan(i * classes, classes));
+                return (logP, p);
+            });
 
         /// <summary>Row-wise L2-normalised (eps 1e-12) flattened input; detached when <paramref name="constant"/>.</summary>
         public static Tensor Normalized(TermContext context, string input, Tensor features, bool constant) =>

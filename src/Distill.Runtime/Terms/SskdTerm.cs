@@ -48,15 +48,17 @@ namespace Distill.Runtime.Terms
 
         public override Tensor Forward(TermContext context)
         {
-            var studentLogits = TermChecks.Matrix(context, "StudentRotatedLogits");
-            if (Fused && studentLogits.device_type == DeviceType.CPU && studentLogits.dtype is ScalarType.Float32 or ScalarType.Float64)
-                return studentLogits.dtype == ScalarType.Float32 ? FusedLoss<float>(context) : FusedLoss<double>(context);
-            var parts = Parts(context);
+            var inputs = Read(context);
+            if (Fused && HostArrays.IsHostFloat(inputs.StudentLogits))
+                return inputs.StudentLogits.dtype == ScalarType.Float32 ? FusedLoss<float>(inputs) : FusedLoss<double>(inputs);
+            var parts = PartsOf(context, inputs);
             return parts.Tf * TfWeight + parts.Ss * SsWeight;
         }
 
         /// <summary>The checked inputs: rotated logits of both sides, projections of both sides, labels.</summary>
-        private (Tensor StudentLogits, Tensor TeacherLogits, Tensor StudentSs, Tensor TeacherSs, Tensor Labels) Read(TermContext context)
+        private readonly record struct Inputs(Tensor StudentLogits, Tensor TeacherLogits, Tensor StudentSs, Tensor TeacherSs, Tensor Labels);
+
+        private static Inputs Read(TermContext context)
         {
             var studentLogits = TermChecks.Matrix(context, "StudentRotatedLogits");
             long rows = studentLogits.size(0);
@@ -69,7 +71,7 @@ namespace Distill.Runtime.Terms
             TermChecks.SameRows(context, "StudentRotatedProjection", studentSs, "StudentRotatedLogits", rows);
             TermChecks.SameRows(context, "TeacherRotatedProjection", teacherSs, "StudentRotatedLogits", rows);
             var labels = TermChecks.Labels(context, "Labels", rows / 4, studentLogits.size(1));
-            return (studentLogits, teacherLogits, studentSs, teacherSs, labels);
+            return new Inputs(studentLogits, teacherLogits, studentSs, teacherSs, labels);
         }
 
         /// <summary>
@@ -78,9 +80,9 @@ namespace Distill.Runtime.Terms
         /// rows, Gᵀ·Û_aug for normal rows, G = dL/dSim) taken back through the normalisation on the host
         /// (<see cref="GramKernel.NormalizeBackward{T}"/>), so backward is one multiply per input.
         /// </summary>
-        private Tensor FusedLoss<TValue>(TermContext context) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
+        private Tensor FusedLoss<TValue>(Inputs inputs) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
         {
-            var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = Read(context);
+            var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = inputs;
             long rows = studentLogits.size(0), images = rows / 4, classes = studentLogits.size(1);
             using var serial = SerialScope.When(rows <= SerialScope.MaxRows);
             bool logitsGrad = studentLogits.requires_grad && is_grad_enabled();
@@ -96,17 +98,17 @@ namespace Distill.Runtime.Terms
                 var logitsT = teacherLogits.detach().contiguous();
                 logitsGradient = logitsGrad ? empty_like(logitsS) : empty(0, logitsS.dtype);
                 simGradient = unitGrad ? empty_like(simStudent) : empty(0, simStudent.dtype);
-                var tf = SskdKernel.Transformation(GramKernel.Span<TValue>(logitsS), GramKernel.Span<TValue>(logitsT), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(labels.contiguous().bytes),
-                    (int)classes, TfT, TfTopK, TfWeight, logitsGrad ? GramKernel.Span<TValue>(logitsGradient) : default);
-                var ss = SskdKernel.Similarity(GramKernel.Span<TValue>(simStudent), GramKernel.Span<TValue>(simTeacher.contiguous()), (int)images, T, TopK, SsWeight,
-                    unitGrad ? GramKernel.Span<TValue>(simGradient) : default);
+                var tf = SskdKernel.Transformation(HostArrays.Span<TValue>(logitsS), HostArrays.Span<TValue>(logitsT), HostArrays.Span<long>(labels.contiguous()),
+                    (int)classes, TfT, TfTopK, TfWeight, logitsGrad ? HostArrays.Span<TValue>(logitsGradient) : default);
+                var ss = SskdKernel.Similarity(HostArrays.Span<TValue>(simStudent), HostArrays.Span<TValue>(simTeacher.contiguous()), (int)images, T, TopK, SsWeight,
+                    unitGrad ? HostArrays.Span<TValue>(simGradient) : default);
                 value = tensor(TfWeight * tf.Loss + SsWeight * ss.Loss, studentLogits.dtype, studentLogits.device);
                 if (unitGrad)
                 {
                     var gradUnit = zeros_like(s);
                     SskdBatch.NormalRows(gradUnit).copy_(simGradient.t().mm(SskdBatch.AugmentedRows(s)));
                     SskdBatch.AugmentedRowsView(gradUnit).copy_(simGradient.mm(SskdBatch.NormalRows(s)).reshape(images, 3, -1));
-                    GramKernel.NormalizeBackward(GramKernel.Span<TValue>(features), GramKernel.Span<TValue>(s), GramKernel.Span<TValue>(gradUnit), (int)features.size(1), CosineEps);
+                    GramKernel.NormalizeBackward(HostArrays.Span<TValue>(features), HostArrays.Span<TValue>(s), HostArrays.Span<TValue>(gradUnit), (int)features.size(1), CosineEps);
                     simGradient = gradUnit;
                 }
             }
@@ -116,9 +118,11 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>Both filtered losses and the kept rows, from the context's inputs.</summary>
-        public SskdParts Parts(TermContext context)
+        public SskdParts Parts(TermContext context) => PartsOf(context, Read(context));
+
+        private SskdParts PartsOf(TermContext context, Inputs inputs)
         {
-            var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = Read(context);
+            var (studentLogits, teacherLogits, studentSs, teacherSs, labels) = inputs;
             long rows = studentLogits.size(0);
 
             var logPTeacher = SskdBatch.AugmentedRows(SharedWork.ConstantLogProbabilities(context, "TeacherRotatedLogits", teacherLogits, TfT));

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
@@ -41,6 +42,7 @@ namespace Distill.Runtime.Terms
         /// Σᵢ [−(1−ε)·log qᵢ,yᵢ − ε/C·Σ_c log qᵢc] / N with log q = log_softmax(s) (torch's label smoothing), and its
         /// gradient (qᵢc − (1−ε)·[c = yᵢ] − ε/C) / N.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Tensor FusedLoss<T>(Tensor logits, Tensor labels) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
         {
             int n = (int)logits.size(0), classes = (int)logits.size(1);

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Distill.Runtime.Terms
@@ -19,6 +20,7 @@ namespace Distill.Runtime.Terms
         public const int MaxRows = 128;
 
         /// <summary>Solves in place: <paramref name="m"/> (n×n, row-major) is destroyed, <paramref name="b"/> (n×c) becomes X.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Solve<T>(Span<T> m, Span<T> b, int n, int c) where T : unmanaged, IFloatingPointIeee754<T>
         {
             if (m.Length != n * n || b.Length != n * c)

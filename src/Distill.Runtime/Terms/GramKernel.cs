@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -48,6 +49,7 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>M ← M + Mᵀ in place (row-major n×n): the product's gradient reaches X through both factors.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Symmetrize<T>(Span<T> m, int n) where T : unmanaged, IFloatingPointIeee754<T>
         {
             for (int i = 0; i < n; i++)
@@ -66,6 +68,7 @@ namespace Distill.Runtime.Terms
         /// SP: Σᵢⱼ (Ĝᵢⱼ − T̂ᵢⱼ)² / N² with Ĝᵢ = Gᵢ / max(‖Gᵢ‖, 1e-12) (F.normalize), T̂ the same of the teacher's Gram
         /// <paramref name="teacher"/>. The gradient of a row normalisation is (g − Ĝᵢ(Ĝᵢ·g)) / ‖Gᵢ‖, or g / 1e-12 where the norm is clamped.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double Sp<T>(Tensor gram, Tensor teacher, bool withGrad) where T : unmanaged, IFloatingPointIeee754<T>
         {
             var g = HostArrays.Span<T>(gram);
@@ -111,6 +114,7 @@ namespace Distill.Runtime.Terms
         /// <paramref name="teacher"/>. Gradient: ∂L/∂dₖₗ = c·(hₖₗ − Σ h·d / Σd) with h = clamp(ds − dt, −1, 1)/N², c = N(N−1)/Σd;
         /// through the clamp only where it did not bind; aᵢⱼ = Gᵢᵢ + Gⱼⱼ − 2Gᵢⱼ sends −2 to Gᵢⱼ and the row and column sums to Gᵢᵢ.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double RkdDistance<T>(Tensor gram, Tensor teacher, bool squared, bool withGrad) where T : unmanaged, IFloatingPointIeee754<T>
         {
             var g = HostArrays.Span<T>(gram);
@@ -172,6 +176,7 @@ namespace Distill.Runtime.Terms
         /// way (computing it with libtorch's in-place ops, as the graph form does, held a 256×256 buffer per call until the .NET
         /// finaliser ran: RSS grew by up to 1.5 GiB over 500 steps). The gradient goes to S.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double Cc<T>(Tensor similarity, Tensor teacher, double gamma, int order, bool bilinear, bool withGrad)
             where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -268,6 +273,7 @@ namespace Distill.Runtime.Terms
         /// The backward of F.normalize(x, eps) row by row, in place: <paramref name="grad"/> holds dL/dÛ on entry and
         /// dL/dx on return, (g − Û(Û·g)) / ‖x‖ where ‖x‖ ≥ eps, g / eps where the norm was clamped.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void NormalizeBackward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> unit, Span<T> grad, int width, double eps)
             where T : unmanaged, IFloatingPointIeee754<T>
         {

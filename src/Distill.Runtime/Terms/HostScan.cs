@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Distill.Runtime.Terms
@@ -12,6 +13,7 @@ namespace Distill.Runtime.Terms
         /// NaN stays NaN through every later addition, so the lane sums of x − x are all 0 exactly when every
         /// element is finite. One subtraction and one addition per vector; a scalar tail.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static bool AllFinite<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
         {
             var acc = Vector<T>.Zero;
@@ -29,6 +31,7 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>The smallest and largest of <paramref name="values"/> (long.MaxValue, long.MinValue when empty).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static (long Min, long Max) Range(ReadOnlySpan<long> values)
         {
             long min = long.MaxValue, max = long.MinValue;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -36,6 +37,7 @@ namespace Distill.Runtime.Terms
             return TermMath.KlSumLog(logP, logQ) * (T * T / student.size(0));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Tensor FusedLoss<TValue>(TermContext context, Tensor student, Tensor teacher) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
         {
             int n = (int)student.size(0), classes = (int)student.size(1);

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 
 namespace Distill.Runtime.Terms
@@ -16,6 +17,7 @@ namespace Distill.Runtime.Terms
         public static int Padded(int n) => (n + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count + Vector<float>.Count;
 
         /// <summary>Squared distances Σ_d (eᵢ_d − eⱼ_d)² of the rows of the N×D array <paramref name="e"/> (exact 0 for equal rows).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static T[] SquaredDistances<T>(T[] e, int n, int d, int workers)
             where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -72,6 +74,7 @@ namespace Distill.Runtime.Terms
         /// symmetric in (j, k), so each unordered pair is visited once: k = j as a scalar, k &gt; j in vectors
         /// counted twice (the (j, k) gradient goes to entry (j, k) only; the caller symmetrises).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static double Anchor<T>(int i, int n, int p, T[] aS, T[] rS, T[] aT, T[] rT, T[] kappa, T[]? local)
             where T : unmanaged, IFloatingPointIeee754<T>
         {

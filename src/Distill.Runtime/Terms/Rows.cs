@@ -6,7 +6,12 @@ using System.Runtime.Intrinsics;
 
 namespace Distill.Runtime.Terms
 {
-    /// <summary>SIMD row operations of the fused CPU kernels: log-softmax, the per-element KL and its gradient, lane-wise exp.</summary>
+    /// <summary>
+    /// SIMD row operations of the fused CPU kernels: log-softmax, the per-element KL and its gradient, lane-wise exp.
+    /// The kernels' loops (here and in the other host passes) are marked AggressiveOptimization: compiled optimised at their
+    /// first call, not first as tier-0 and then instrumented code that the tiered compiler replaces later, on its
+    /// background thread (docs/performance.md: what that thread costs the first steps on two cores).
+    /// </summary>
     internal static class Rows
     {
         /// <summary>log_softmax(x·invT) of one row into <paramref name="output"/> (same length).</summary>
@@ -21,6 +26,7 @@ namespace Distill.Runtime.Terms
             LogSoftmax(x, invT, output, probabilities, T.One);
 
         /// <summary>As <see cref="LogSoftmax{T}(ReadOnlySpan{T}, T, Span{T}, Span{T})"/>, with the probabilities multiplied by <paramref name="probabilityScale"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void LogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output, Span<T> probabilities, T probabilityScale) where T : unmanaged, IFloatingPointIeee754<T>
         {
             int width = Vector<T>.Count, n = x.Length, c = 0;
@@ -81,6 +87,7 @@ namespace Distill.Runtime.Terms
         /// Σ_c p_c·(lp_c − lq_c), the per-element KL (exactly 0 where lp = lq), for log-probabilities lp, lq and the
         /// probabilities p, q of the same rows; with a non-empty <paramref name="grad"/>, grad_c = scale·(q_c − p_c).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double Kl<T>(ReadOnlySpan<T> lp, ReadOnlySpan<T> p, ReadOnlySpan<T> lq, ReadOnlySpan<T> q, Span<T> grad, T scale)
             where T : unmanaged, IFloatingPointIeee754<T>
         {

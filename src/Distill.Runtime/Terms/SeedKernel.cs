@@ -80,6 +80,7 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>One strip of lanes [<paramref name="col"/>, col + Lanes): returns the sum of its real rows' losses.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static double Strip<T>(Span<T> all, int k, int p, int col, int n, T[] posS, T[] posT, T invTs, T invTt, T[]? gradPos, T gradScale)
             where T : unmanaged, IFloatingPointIeee754<T>
         {

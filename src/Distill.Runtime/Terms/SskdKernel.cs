@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using static TorchSharp.torch;
 
 namespace Distill.Runtime.Terms
@@ -22,6 +23,7 @@ namespace Distill.Runtime.Terms
         /// (both 4B×C, row-major), labels per image; the gradient (4B×C, zero outside the kept augmented rows) is written
         /// into <paramref name="grad"/> when given.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static Part Transformation<T>(ReadOnlySpan<T> student, ReadOnlySpan<T> teacher, ReadOnlySpan<long> labels, int classes,
             double temperature, double ratio, double weight, Span<T> grad) where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -48,6 +50,7 @@ namespace Distill.Runtime.Terms
         /// The similarity part: the 3B×B cosine matrices of teacher and student (row k: augmented row k against every
         /// image's unrotated row); the gradient with respect to the student's cosines (3B×B) goes into <paramref name="grad"/>.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static Part Similarity<T>(ReadOnlySpan<T> student, ReadOnlySpan<T> teacher, int images, double temperature, double ratio,
             double weight, Span<T> grad) where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -75,6 +78,7 @@ namespace Distill.Runtime.Terms
         /// keep(rank, ratio) (stable ascending sort by rank, the first correct + ⌊wrong·ratio⌋), then the KL over the kept
         /// rows and, with <paramref name="grad"/>, its gradient weight·(T/|kept|)·(softmax(s/T) − p) on those rows.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static Part Filtered<T>(long[] rank, double ratio, T[] logP, T[] probabilities, ReadOnlySpan<T> student, int width, T invT,
             double temperature, double weight, Span<T> grad, Func<int, int> row) where T : unmanaged, IFloatingPointIeee754<T>
         {

@@ -14,31 +14,32 @@ public class DisposalTests
         ["ce"], ["kd"], ["sskd"], ["rkd.distance"], ["rkd.angle"], ["rkd.angle/blocks"], ["sp"], ["cc"], ["seed"], ["bake"], ["pad"],
     ];
 
-    private static (LossTerm Term, Dictionary<string, Tensor> Inputs) Make(string name)
+    /// <summary>A term and inputs of <paramref name="rows"/> rows (a multiple of 4), <paramref name="classes"/> logits and <paramref name="dim"/> features.</summary>
+    internal static (LossTerm Term, Dictionary<string, Tensor> Inputs) Make(string name, int rows = 8, int classes = 5, int dim = 4)
     {
         manual_seed(3);
-        var logits = randn(8, 5).requires_grad_(true);
-        var features = new Dictionary<string, Tensor> { ["StudentEmbedding"] = randn(8, 4).requires_grad_(true), ["TeacherEmbedding"] = randn(8, 4) };
+        var logits = randn(rows, classes).requires_grad_(true);
+        var features = new Dictionary<string, Tensor> { ["StudentEmbedding"] = randn(rows, dim).requires_grad_(true), ["TeacherEmbedding"] = randn(rows, dim) };
         return name switch
         {
-            "ce" => (new CeTerm(), new() { ["StudentLogits"] = logits, ["Labels"] = randint(0, 5, [8]) }),
-            "kd" => (new KdTerm(), new() { ["StudentLogits"] = logits, ["TeacherLogits"] = randn(8, 5) }),
+            "ce" => (new CeTerm(), new() { ["StudentLogits"] = logits, ["Labels"] = randint(0, classes, [rows]) }),
+            "kd" => (new KdTerm(), new() { ["StudentLogits"] = logits, ["TeacherLogits"] = randn(rows, classes) }),
             "sskd" => (new SskdTerm(), new()
             {
                 ["StudentRotatedLogits"] = logits,
-                ["TeacherRotatedLogits"] = randn(8, 5),
-                ["StudentRotatedProjection"] = randn(8, 3).requires_grad_(true),
-                ["TeacherRotatedProjection"] = randn(8, 3),
-                ["Labels"] = randint(0, 5, [2]),
+                ["TeacherRotatedLogits"] = randn(rows, classes),
+                ["StudentRotatedProjection"] = randn(rows, dim).requires_grad_(true),
+                ["TeacherRotatedProjection"] = randn(rows, dim),
+                ["Labels"] = randint(0, classes, [rows / 4]),
             }),
             "rkd.distance" => (new RkdDistanceTerm(), features),
             "rkd.angle" => (new RkdAngleTerm(), features),
             "rkd.angle/blocks" => (new RkdAngleTerm { Chunk = 3 }, features),
             "sp" => (new SpTerm(), features),
             "cc" => (new CcTerm(), features),
-            "seed" => (new SeedTerm { Queue = 16 }, features),
-            "bake" => (new BakeTerm(), new() { ["StudentLogits"] = logits, ["StudentEmbedding"] = randn(8, 4) }),
-            "pad" => (new PadTerm(), new(features) { ["StudentLogVar"] = randn(8, 1).requires_grad_(true) }),
+            "seed" => (new SeedTerm { Queue = 2 * rows }, features),
+            "bake" => (new BakeTerm(), new() { ["StudentLogits"] = logits, ["StudentEmbedding"] = randn(rows, dim) }),
+            "pad" => (new PadTerm(), new(features) { ["StudentLogVar"] = randn(rows, 1).requires_grad_(true) }),
             _ => throw new ArgumentException(name),
         };
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Distill.Runtime.Terms;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -74,8 +75,8 @@ namespace Distill.Runtime
                 if (value.numel() != 1)
                     throw new InvalidOperationException($"{term.Name}: Forward returned shape [{string.Join(", ", value.shape)}], expected a scalar.");
                 var scaled = context.Gathers ? Gathering.ScaleGradient(value, ProcessGroup.Size) : value;
-                var weighted = weight == 1 ? scaled : scaled * weight;
-                total = total is null ? weighted : total + weighted;
+                var weighted = weight == 1 ? scaled : scaled.Times(weight);
+                total = total is null ? weighted : total.Plus(weighted);
                 var scalar = value.dim() == 0 ? value : value.reshape(Array.Empty<long>());
                 values.Add(new TermValue(term.Name, weight, scalar.detach()) { Graph = scalar });
                 ran.Add(term.Term);
@@ -96,7 +97,7 @@ namespace Distill.Runtime
             // those inputs, so backward() works whenever any input requires grad.
             if (!total.requires_grad && is_grad_enabled())
                 foreach (var input in inputs.Values)
-                    if (input.requires_grad) total = total + Distill.Runtime.Terms.TermMath.ZeroGradientTo(input).to_type(total.dtype);
+                    if (input.requires_grad) total = total.Plus(TermMath.ZeroGradientTo(input).to_type(total.dtype));
             total = total.reshape(Array.Empty<long>()).MoveToOuterDisposeScope();
             foreach (var v in values)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Distill.Dsl.Catalogue;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -50,9 +51,9 @@ namespace Distill.Runtime.Terms
             if (Fused && HostArrays.IsHostFloat(logits))
                 loss = logits.dtype == ScalarType.Float32 ? FusedKl<float>(logits, q) : FusedKl<double>(logits, q);
             else
-                loss = TermMath.KlSum(q, (logits / T).log_softmax(1)) * (Weight * T * T / logits.size(0));
+                loss = TermMath.KlSum(q, logits.Over(T).log_softmax(1)).Times(Weight * T * T / logits.size(0));
             // The features enter only as constants; a zero gradient keeps backward() working when they alone require grad.
-            return features.requires_grad ? loss + TermMath.ZeroGradientTo(features) : loss;
+            return features.requires_grad ? loss.Plus(TermMath.ZeroGradientTo(features)) : loss;
         }
 
         /// <summary>
@@ -62,6 +63,7 @@ namespace Distill.Runtime.Terms
         /// </summary>
         internal bool Fused { get; set; } = true;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Tensor FusedKl<TValue>(Tensor logits, Tensor q) where TValue : unmanaged, System.Numerics.IFloatingPointIeee754<TValue>
         {
             int n = (int)logits.size(0), classes = (int)logits.size(1);
@@ -103,16 +105,16 @@ namespace Distill.Runtime.Terms
         public static Tensor Affinity(Tensor unit)
         {
             var similarity = unit.mm(unit.t());
-            similarity.diagonal().sub_(DiagonalMask);
+            similarity.diagonal().MinusInPlace(DiagonalMask);
             return similarity.softmax(1);
         }
 
         /// <summary>Q = (1−ω)·solve(I − ωA, P).</summary>
         public static Tensor Propagate(Tensor affinity, Tensor probabilities, double omega)
         {
-            var system = affinity.mul(-omega);
-            system.diagonal().add_(1.0);
-            return linalg.solve(system, probabilities).mul_(1.0 - omega);
+            var system = affinity.Times(-omega);
+            system.diagonal().PlusInPlace(1.0);
+            return linalg.solve(system, probabilities).TimesInPlace(1.0 - omega);
         }
 
         /// <summary>
@@ -122,9 +124,9 @@ namespace Distill.Runtime.Terms
         private static Tensor PropagateOnHost(Tensor affinity, Tensor probabilities, double omega)
         {
             int n = (int)affinity.size(0), c = (int)probabilities.size(1);
-            var system = affinity.mul(-omega);
-            system.diagonal().add_(1.0);
-            var x = probabilities.mul(1.0 - omega); // a fresh contiguous copy, scaled first: (1−ω)·M⁻¹P = M⁻¹((1−ω)P)
+            var system = affinity.Times(-omega);
+            system.diagonal().PlusInPlace(1.0);
+            var x = probabilities.Times(1.0 - omega); // a fresh contiguous copy, scaled first: (1−ω)·M⁻¹P = M⁻¹((1−ω)P)
             if (affinity.dtype == ScalarType.Float32)
                 DominantSolve.Solve(HostArrays.Span<float>(system), HostArrays.Span<float>(x), n, c);
             else
@@ -137,7 +139,7 @@ namespace Distill.Runtime.Terms
         {
             using var _ = no_grad();
             var unit = TermMath.L2Normalize(features.detach().reshape(features.size(0), -1));
-            return Propagate(Affinity(unit), (logits.detach() / T).softmax(1), omega);
+            return Propagate(Affinity(unit), logits.detach().Over(T).softmax(1), omega);
         }
     }
 }

@@ -31,8 +31,8 @@ namespace Distill.Runtime.Terms
             var diff = teacher.detach() - student;
             // 1/(eps + e^v) as sigmoid(ln eps − v)/eps: the same value, but no e^v to overflow, so where e^v is
             // Inf in float32 (v ≳ 88.7) the gradient is 0·diff² rather than Inf/Inf = NaN.
-            var inverseVariance = (Math.Log(Eps) - logVar).sigmoid() * (1.0 / Eps);
-            var perSample = (diff * diff * inverseVariance + logVar).mean([1]);
+            var inverseVariance = logVar.neg().Plus(Math.Log(Eps)).sigmoid().Times(1.0 / Eps);
+            var perSample = (diff * diff * inverseVariance).Plus(logVar).mean([1]);
             return Reduction == PadReduction.Sum ? perSample.sum() : perSample.mean();
         }
     }

@@ -51,7 +51,7 @@ namespace Distill.Runtime.Terms
             var aT = teacherDistances * teacherDistances;
             var rhoS = HalfInverse(rs);
             var rhoT = HalfInverse(teacherDistances);
-            var kappa = where(rs.ge(NormEps), rhoS * rhoS * 2.0, zeros_like(rs));
+            var kappa = where(rs.AtLeastMask(NormEps), (rhoS * rhoS).TimesInPlace(2.0), zeros_like(rs));
             if (chunk == 0 && student.device_type == DeviceType.CPU && n <= int.MaxValue / n)
             {
                 if (student.dtype == ScalarType.Float32)
@@ -69,12 +69,12 @@ namespace Distill.Runtime.Terms
                 var pS = Outer(rhoS.narrow(0, i0, c));
                 var psiS = Numerator(aS, i0, c).mul_(pS);
                 var psiT = Numerator(aT, i0, c).mul_(Outer(rhoT.narrow(0, i0, c)));
-                loss.add_(smooth_l1_loss(psiS, psiT, nn.Reduction.Sum, 1.0));
+                loss.PlusInPlace(smooth_l1_loss(psiS, psiT, nn.Reduction.Sum, 1.0));
                 if (gd is null) continue;
-                var w = psiS.sub(psiT).clamp_(-1.0, 1.0);
+                var w = psiS.sub(psiT).ClampInPlace(-1.0, 1.0);
                 var v = pS.mul_(w);
-                var rows = v.sum(2).mul_(2.0).sub_(kappa.narrow(0, i0, c).mul(w.mul_(psiS).sum(2)));
-                gd.narrow(0, i0, c).add_(rows);
+                var rows = v.sum(2).TimesInPlace(2.0).sub_(kappa.narrow(0, i0, c).mul(w.mul_(psiS).sum(2)));
+                gd.narrow(0, i0, c).PlusInPlace(rows);
                 gd.sub_(v.sum([0L]));
             }
             return Finish(student, (loss, gd));
@@ -85,9 +85,9 @@ namespace Distill.Runtime.Terms
         {
             long n = student.size(0);
             double scale = 1.0 / ((double)n * n * n);
-            var loss = raw.Sum.mul_(scale);
+            var loss = raw.Sum.TimesInPlace(scale);
             if (raw.GradA is null) return (loss, null);
-            var s = (raw.GradA + raw.GradA.t()).mul_(2.0 * scale);
+            var s = raw.GradA.Plus(raw.GradA.t()).TimesInPlace(2.0 * scale);
             return (loss, student * s.sum(1, true) - s.mm(student));
         }
 
@@ -109,7 +109,7 @@ namespace Distill.Runtime.Terms
         private static Tensor HalfInverse(Tensor r)
         {
             var eye = torch.eye(r.size(0), dtype: ScalarType.Bool, device: r.device);
-            return r.clamp_min(NormEps).reciprocal().mul_(Math.Sqrt(0.5)).masked_fill_(eye, 0.0);
+            return r.AtLeast(NormEps).reciprocal().TimesInPlace(Math.Sqrt(0.5)).FillWhere(eye, 0.0);
         }
 
         /// <summary>ρ'ᵢⱼ·ρ'ᵢₖ for a block of anchors: c×N×N.</summary>
@@ -119,7 +119,7 @@ namespace Distill.Runtime.Terms
         private static Tensor Numerator(Tensor a, long i0, long c)
         {
             var block = a.narrow(0, i0, c);
-            return (block.unsqueeze(2) + block.unsqueeze(1)).sub_(a.unsqueeze(0));
+            return block.unsqueeze(2).Plus(block.unsqueeze(1)).sub_(a.unsqueeze(0));
         }
     }
 }

@@ -49,9 +49,9 @@ namespace Distill.Runtime.Terms
         {
             long n = gram.size(0);
             var sq = gram.diagonal();
-            var d2 = (sq.unsqueeze(1) + sq.unsqueeze(0) - 2.0 * gram).clamp_min(SquaredDistanceEps);
+            var d2 = (sq.unsqueeze(1).Plus(sq.unsqueeze(0)) - gram.Times(2.0)).AtLeast(SquaredDistanceEps);
             var diagonal = eye(n, dtype: ScalarType.Bool, device: gram.device);
-            return (squared ? d2 : d2.sqrt()).masked_fill(diagonal, 0.0);
+            return (squared ? d2 : d2.sqrt()).FilledWhere(diagonal, 0.0);
         }
 
         /// <summary>Distances (or squared distances) divided by their mean over the N(N−1) off-diagonal entries (all positive after the clamp).</summary>
@@ -59,7 +59,7 @@ namespace Distill.Runtime.Terms
         {
             long n = gram.size(0);
             var d = Distances(gram, squared);
-            return d * ((double)(n * (n - 1)) / d.sum());
+            return d * d.sum().reciprocal().Times(n * (n - 1)); // = (n(n−1) / Σd), as TorchSharp's double / Tensor computes it
         }
     }
 }

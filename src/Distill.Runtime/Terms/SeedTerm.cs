@@ -124,7 +124,7 @@ namespace Distill.Runtime.Terms
                 loss = tensor(total / n, s.dtype, s.device);
                 if (gradPos is null) return loss;
                 gradient = scores.narrow(1, 0, n).t().mm(queue)
-                    .addcmul_(HostArrays.ToTensor(gradPos, [p, 1]).narrow(0, 0, n), t, 1);
+                    .addcmul_(HostArrays.ToTensor(gradPos, [p, 1]).narrow(0, 0, n), t, Scalars.One);
             }
             return TermMath.WithGradient(loss, s, gradient);
         }

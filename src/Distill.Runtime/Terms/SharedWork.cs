@@ -62,7 +62,7 @@ namespace Distill.Runtime.Terms
             context.Shared(kind + input + "/T=" + Number(T), () =>
             {
                 using var _ = no_grad();
-                return f(logits.detach() / T);
+                return f(logits.detach().Over(T));
             });
 
         private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -26,7 +26,7 @@ namespace Distill.Runtime.Terms
         /// How the fused CPU kernels (rkd.angle, seed, the Gram passes) enter the graph.
         /// </summary>
         public static Tensor WithGradient(Tensor value, Tensor x, Tensor gradient) =>
-            value + ((x - x.detach()) * gradient).sum();
+            value.Plus(((x - x.detach()) * gradient).sum());
 
         /// <summary>
         /// Σ over rows and classes of p·(log p − log q) with 0·log 0 = 0, for a constant target

@@ -4,7 +4,7 @@
 #
 #   scripts/bench-compare.sh [output.md]        (default: stdout)
 #
-# Environment overrides: REPS (15), WARMUP (3), SIZES ("64 256"), BENCH_TORCH (path to
+# Environment overrides: REPS (15), WARMUP (3), SIZES ("64 256"), DOTNET_TieredCompilation (0), BENCH_TORCH (path to
 # bench_torch.py), RECIPE (the composite), MALLOC_MMAP_THRESHOLD_ / MALLOC_TRIM_THRESHOLD_
 # (both 4294967296 by default, as in LOSSES.md §11 table B; `distill` keeps them instead of
 # calling mallopt itself), BENCH_INSTALL_BLAS (1: when PyTorch would run on the reference BLAS and we are
@@ -31,6 +31,12 @@ fi
 [[ -f "$ref" ]] || { echo "bench-compare: bench_torch.py not found; set BENCH_TORCH" >&2; exit 1; }
 
 export OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=2
+# The Distill side runs with .NET's tiered compilation off (override with DOTNET_TieredCompilation=1): with it on,
+# the 30 warm-up steps do not reach steady state. Methods start as tier-0 code and are recompiled on a background
+# thread after 30 calls and a quiet spell, and on two cores that thread took a core from the measured steps
+# (perf: libclrjit 32 % of the samples over seed's first 100 steps; seed N = 64 ran 4-5 ms a step until about step
+# 130, then 2.5 ms; with tiering off, 2.5 ms from the first steps). PyTorch's side has no such phase.
+tiered="${DOTNET_TieredCompilation:-0}"
 
 # The BLAS PyTorch calls: Debian's torch resolves sgemm_ through libblas.so.3 (listed before
 # libopenblas.so.0), so what counts is the file that libblas.so.3 is, after the alternatives links, in a
@@ -81,10 +87,10 @@ trap 'rm -rf "$tmp"' EXIT
 echo "bench-compare: PyTorch reference ($ref)" >&2
 /usr/bin/python3 "$ref" --reps "$reps" --warmup "$warmup" --sizes "${sizes[@]}" > "$tmp/torch.txt"
 echo "bench-compare: distill bench" >&2
-dotnet "$distill" bench "$recipe" --batch "${sizes[@]}" --reps "$reps" --warmup "$warmup" --threads 2 > "$tmp/distill.txt"
+DOTNET_TieredCompilation="$tiered" dotnet "$distill" bench "$recipe" --batch "${sizes[@]}" --reps "$reps" --warmup "$warmup" --threads 2 > "$tmp/distill.txt"
 
 /usr/bin/python3 "$repo/scripts/bench_merge.py" "$tmp/torch.txt" "$tmp/distill.txt" \
-  --command "scripts/bench-compare.sh (REPS=$reps WARMUP=$warmup SIZES=\"${sizes[*]}\" MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_=$MALLOC_TRIM_THRESHOLD_ OMP_WAIT_POLICY=PASSIVE)" \
+  --command "scripts/bench-compare.sh (REPS=$reps WARMUP=$warmup SIZES=\"${sizes[*]}\" MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_=$MALLOC_TRIM_THRESHOLD_ OMP_WAIT_POLICY=PASSIVE DOTNET_TieredCompilation=$tiered)" \
   > "$tmp/report.md"
 {
   cat "$tmp/report.md"

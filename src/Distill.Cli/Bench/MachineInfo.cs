@@ -14,7 +14,16 @@ namespace Distill.Cli.Bench
         public static string Describe(BenchShape shape) =>
             $"TorchSharp {TorchSharpVersion()}, {shape.DType.ToString().ToLowerInvariant()}, threads={get_num_threads()}, CPU: {CpuName()} ({Environment.ProcessorCount} logical), " +
             $"allocator: {Allocator.Description}, OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}, " +
+            $"tiered compilation {(TieredCompilation() ? "on" : "off")}, " +
             $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, date {DateTime.UtcNow:yyyy-MM-dd}";
+
+        /// <summary>Whether the JIT tiers methods (the default), from DOTNET_TieredCompilation or the runtime configuration.</summary>
+        public static bool TieredCompilation()
+        {
+            var env = Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? Environment.GetEnvironmentVariable("COMPlus_TieredCompilation");
+            if (env is not null) return env.Trim() != "0";
+            return AppContext.GetData("System.Runtime.TieredCompilation") is not (false or "false" or "False");
+        }
 
         public static string TorchSharpVersion()
         {

@@ -26,7 +26,7 @@ namespace Distill.Cli.Commands
             var dim = new Option<long>("--dim") { Description = "feature columns D", DefaultValueFactory = _ => 128 }.InRange(1, MaxSize);
             var threads = new Option<int>("--threads") { Description = "intra-op threads (torch.set_num_threads)", DefaultValueFactory = _ => 2 }.InRange(1, OptionRules.MaxThreads);
             var reps = new Option<int>("--reps") { Description = "timed runs; the median is printed", DefaultValueFactory = _ => 15 }.InRange(1);
-            var warmup = new Option<int>("--warmup") { Description = "untimed runs first (30 by default: .NET compiles a method with full optimisation after its 30th call)", DefaultValueFactory = _ => 30 }.InRange(0);
+            var warmup = new Option<int>("--warmup") { Description = "untimed runs first (30 by default: .NET recompiles a method optimised after its 30th call; with tiering on, the recompiling thread can still be busy for ~100 more steps, see docs/performance.md)", DefaultValueFactory = _ => 30 }.InRange(0);
             var dtype = new Option<string>("--dtype") { Description = "float32 or float64", DefaultValueFactory = _ => "float32" };
             var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
             var memory = new Option<bool>("--memory") { Description = "print resident and peak resident memory (VmRSS, VmHWM) after each batch size" };

@@ -6,7 +6,8 @@ namespace Distill.Runtime.Tests;
 
 /// <summary>
 /// The fused CPU passes of kd, ce and bake's KL against their tensor graphs (kl_div with log targets; torch's
-/// cross_entropy; kl_div against the propagated targets),
+/// cross_entropy; kl_div against the propagated targets, whose solve is linalg.solve's there and the host's or the
+/// blocked one here),
 /// float64 and float32: several temperatures and label smoothings, a single row and a single class, a non-contiguous
 /// (transposed) student, large per-row logit shifts, no gradient.
 /// </summary>
@@ -82,6 +83,9 @@ public class LogitsFormTests
     [InlineData(2, 3, 4.0, 0.0)]
     [InlineData(9, 13, 1.0, 0.9)]
     [InlineData(33, 100, 4.0, 0.5)]
+    [InlineData(129, 7, 4.0, 0.5)] // the blocked solve: blocks of 64, 64 and 1
+    [InlineData(200, 100, 2.0, 0.99)] // … with I − ωA near singular (condition up to 199)
+    [InlineData(256, 100, 4.0, 0.5)]
     public void Bake_fused_kl_matches_the_graph(int n, int classes, double temperature, double omega)
     {
         using var scope = NewDisposeScope();

@@ -43,7 +43,7 @@ namespace Distill.Runtime.Terms
             {
                 var p = SharedWork.ConstantProbabilities(context, "StudentLogits", logits, T);
                 var unit = SharedWork.Normalized(context, featuresInput, features, constant: true);
-                q = Fused && HostArrays.IsHostFloat(logits) && logits.size(0) <= DominantSolve.MaxRows
+                q = Fused && HostArrays.IsHostFloat(logits) && logits.size(0) <= int.MaxValue / logits.size(0)
                     ? PropagateOnHost(Affinity(unit), p, Omega)
                     : Propagate(Affinity(unit), p, Omega);
             }
@@ -83,14 +83,7 @@ namespace Distill.Runtime.Terms
                 {
                     var qi = targets.Slice(i * classes, classes);
                     Rows.LogSoftmax(s.Slice(i * classes, classes), invT, lp, ps);
-                    TValue mass = TValue.Zero;
-                    for (int c = 0; c < classes; c++)
-                    {
-                        TValue x = qi[c];
-                        // torch's xlogy(x, x) − x·y: 0 where x = 0 (NaN for a negative x, as there).
-                        sum += double.CreateChecked((x == TValue.Zero ? TValue.Zero : x * TValue.Log(x)) - x * lp[c]);
-                        mass += x;
-                    }
+                    sum += Rows.KlToLogProbabilities(qi, lp, out TValue mass);
                     if (!withGrad) continue;
                     var row = g.Slice(i * classes, classes);
                     TValue weighted = scale * mass;
@@ -118,8 +111,9 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>
-        /// <see cref="Propagate"/> with the system solved by <see cref="DominantSolve"/> on the host (I − ωA is strictly
-        /// row-diagonally dominant, so elimination needs no pivoting); the same Q to rounding.
+        /// <see cref="Propagate"/> with the system solved by <see cref="DominantSolve"/> (I − ωA is strictly
+        /// row-diagonally dominant, so elimination needs no pivoting): on the host up to <see cref="DominantSolve.MaxRows"/>
+        /// rows, in blocks with libtorch's products above; the same Q to rounding.
         /// </summary>
         private static Tensor PropagateOnHost(Tensor affinity, Tensor probabilities, double omega)
         {
@@ -127,6 +121,7 @@ namespace Distill.Runtime.Terms
             var system = affinity.Times(-omega);
             system.diagonal().PlusInPlace(1.0);
             var x = probabilities.Times(1.0 - omega); // a fresh contiguous copy, scaled first: (1−ω)·M⁻¹P = M⁻¹((1−ω)P)
+            if (n > DominantSolve.MaxRows) return DominantSolve.SolveBlocked(system, x);
             if (affinity.dtype == ScalarType.Float32)
                 DominantSolve.Solve(HostArrays.Span<float>(system), HostArrays.Span<float>(x), n, c);
             else

@@ -117,6 +117,54 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>
+        /// Σ xlogy(q, q) − q·lq over one row (torch's per-element KL against log probabilities lq: 0 where q = 0, NaN
+        /// for a negative q, as there) and the row's mass Σ q. Lanes sum in T, the row's total is returned in double.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static double KlToLogProbabilities<T>(ReadOnlySpan<T> q, ReadOnlySpan<T> lq, out T mass) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            int n = q.Length, width = Vector<T>.Count, c = 0;
+            ref T qs = ref MemoryMarshal.GetReference(q);
+            ref T ls = ref MemoryMarshal.GetReference(lq);
+            Vector<T> acc = Vector<T>.Zero, total = Vector<T>.Zero;
+            for (; c + width <= n; c += width)
+            {
+                var x = Vector.LoadUnsafe(ref qs, (nuint)c);
+                var xlogx = Vector.ConditionalSelect(Vector.Equals(x, Vector<T>.Zero), Vector<T>.Zero, x * Log(x));
+                acc += xlogx - x * Vector.LoadUnsafe(ref ls, (nuint)c);
+                total += x;
+            }
+            double sum = 0;
+            mass = T.Zero;
+            for (int l = 0; l < width; l++)
+            {
+                sum += double.CreateChecked(acc[l]);
+                mass += total[l];
+            }
+            for (; c < n; c++)
+            {
+                T x = q[c];
+                sum += double.CreateChecked((x == T.Zero ? T.Zero : x * T.Log(x)) - x * lq[c]);
+                mass += x;
+            }
+            return sum;
+        }
+
+        /// <summary>Lane-wise natural log, as <see cref="Exp{T}"/> chooses its width.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<T> Log<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (Vector<T>.Count * Unsafe.SizeOf<T>() == 32)
+            {
+                if (typeof(T) == typeof(float)) return Vector256.Log(x.AsVector256().AsSingle()).As<float, T>().AsVector();
+                if (typeof(T) == typeof(double)) return Vector256.Log(x.AsVector256().AsDouble()).As<double, T>().AsVector();
+            }
+            if (typeof(T) == typeof(float)) return Vector.As<float, T>(Vector.Log(Vector.As<T, float>(x)));
+            if (typeof(T) == typeof(double)) return Vector.As<double, T>(Vector.Log(Vector.As<T, double>(x)));
+            throw new NotSupportedException(typeof(T).Name);
+        }
+
+        /// <summary>
         /// Lane-wise exp. Where <see cref="Vector{T}"/> is 256 bits wide (AVX2), through <see cref="Vector256"/>'s
         /// exp, which measured 1.7× faster than <see cref="Vector.Exp(Vector{float})"/> on the same lanes.
         /// </summary>

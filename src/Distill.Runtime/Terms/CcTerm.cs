@@ -60,14 +60,14 @@ namespace Distill.Runtime.Terms
             var hs = Correlation(unit);
             if (CorrelationKernel == CcKernel.Bilinear) return functional.mse_loss(hs, ht);
             // K = e^{−2γ}·h on both sides, so mean((Ks − Kt)²) = e^{−4γ}·mean((hs − ht)²): one fused op and its backward.
-            return functional.mse_loss(hs, ht) * Math.Exp(-4.0 * Gamma);
+            return functional.mse_loss(hs, ht).Times(Math.Exp(-4.0 * Gamma));
         }
 
         /// <summary>UUᵀ (bilinear), or the Taylor series h with K = e^{−2γ}·h (Gaussian).</summary>
         private Tensor Correlation(Tensor unit) => CorrelationKernel == CcKernel.Bilinear ? unit.mm(unit.t()) : Series(unit, Gamma, POrder);
 
         /// <summary>The kernel of already L2-normalised rows <paramref name="unit"/> (S^∘0 = 1 everywhere).</summary>
-        public static Tensor Kernel(Tensor unit, double gamma, int pOrder) => Series(unit, gamma, pOrder) * Math.Exp(-2.0 * gamma);
+        public static Tensor Kernel(Tensor unit, double gamma, int pOrder) => Series(unit, gamma, pOrder).Times(Math.Exp(-2.0 * gamma));
 
         /// <summary>
         /// Σₚ (2γS)ᵖ/p! for p = 0…P by Horner's rule, 1 + x·(1 + x/2·(1 + x/3·(…))) with x = 2γ·UUᵀ: no ones
@@ -75,12 +75,12 @@ namespace Distill.Runtime.Terms
         /// </summary>
         private static Tensor Series(Tensor unit, double gamma, int pOrder)
         {
-            var x = unit.mm(unit.t()).mul_(2.0 * gamma);
+            var x = unit.mm(unit.t()).TimesInPlace(2.0 * gamma);
             // P = 0: the constant kernel, still computed from x so the loss keeps a (zero) gradient.
-            if (pOrder == 0) return x.mul(0.0).add_(1.0);
-            var h = x.mul(1.0 / pOrder).add_(1.0);
+            if (pOrder == 0) return x.Times(0.0).PlusInPlace(1.0);
+            var h = x.Times(1.0 / pOrder).PlusInPlace(1.0);
             for (int p = pOrder - 1; p >= 1; p--)
-                h = (x * h).mul_(1.0 / p).add_(1.0);
+                h = (x * h).TimesInPlace(1.0 / p).PlusInPlace(1.0);
             return h;
         }
     }

@@ -30,6 +30,7 @@ namespace Distill.Runtime.Terms
             // The labels come from the data set and define the batch; rows that differ are the logits' fault.
             var labels = TermChecks.Labels(context, "Labels", rows: null, logits.size(1));
             TermChecks.SameRows(context, "StudentLogits", logits, "Labels", labels.size(0));
+            using var serial = SerialScope.When(logits.size(0) <= SerialScope.MaxRows);
             if (Fused && logits.device_type == DeviceType.CPU)
             {
                 if (logits.dtype == ScalarType.Float32) return FusedLoss<float>(logits, labels);

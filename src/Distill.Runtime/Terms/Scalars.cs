@@ -21,6 +21,16 @@ namespace Distill.Runtime.Terms
         /// <summary>1, as the alpha of a sum (never disposed: shared for the process's lifetime).</summary>
         public static readonly Scalar One = 1.ToScalar();
 
+        /// <summary>0, as the start of a range.</summary>
+        public static readonly Scalar Zero = 0.ToScalar();
+
+        /// <summary>0, 1, …, n − 1 (TorchSharp's <c>arange(n)</c> makes three Scalars).</summary>
+        public static Tensor Range(long n, ScalarType dtype, Device device)
+        {
+            using var stop = n.ToScalar();
+            return arange(Zero, stop, One, dtype, device);
+        }
+
         /// <summary>a + b (TorchSharp's operator passes a fresh alpha = 1 Scalar).</summary>
         public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
 
@@ -96,6 +106,13 @@ namespace Distill.Runtime.Terms
         {
             using var s = v.ToScalar();
             return x.sub_(s);
+        }
+
+        /// <summary>x = v, elementwise.</summary>
+        public static Tensor EqualTo(this Tensor x, double v)
+        {
+            using var s = v.ToScalar();
+            return x.eq(s);
         }
 
         /// <summary>x ≥ v, elementwise.</summary>

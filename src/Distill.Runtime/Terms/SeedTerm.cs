@@ -77,11 +77,11 @@ namespace Distill.Runtime.Terms
             Tensor target;
             using (no_grad())
             {
-                var zt = torch.cat([(t * t).sum(1, true), t.mm(queue.t())], 1) / TeacherTemp;
+                var zt = torch.cat([(t * t).sum(1, true), t.mm(queue.t())], 1).Over(TeacherTemp);
                 target = zt.softmax(1);
             }
-            var zs = torch.cat([(s * t).sum(1, true), s.mm(queue.t())], 1) / StudentTemp;
-            return -(target * zs.log_softmax(1)).sum() / (double)n;
+            var zs = torch.cat([(s * t).sum(1, true), s.mm(queue.t())], 1).Over(StudentTemp);
+            return (target * zs.log_softmax(1)).sum().neg().Over(n);
         }
 
         /// <summary>

@@ -15,7 +15,7 @@ namespace Distill.Runtime.Terms
     /// </summary>
     internal readonly struct SerialScope : IDisposable
     {
-        /// <summary>Rows up to which the Gram-based terms run serially: at N = 256 one thread was faster for every one of them.</summary>
+        /// <summary>Rows up to which the small terms run serially: at N = 256 one thread was faster for every one of them.</summary>
         public const long MaxRows = 256;
 
         private readonly int _restore;

@@ -52,7 +52,7 @@ namespace Distill.Runtime.Terms
             if (Fused && HostArrays.IsHostFloat(inputs.StudentLogits))
                 return inputs.StudentLogits.dtype == ScalarType.Float32 ? FusedLoss<float>(inputs) : FusedLoss<double>(inputs);
             var parts = PartsOf(context, inputs);
-            return parts.Tf * TfWeight + parts.Ss * SsWeight;
+            return parts.Tf.Times(TfWeight).Plus(parts.Ss.Times(SsWeight));
         }
 
         /// <summary>The checked inputs: rotated logits of both sides, projections of both sides, labels.</summary>
@@ -126,7 +126,7 @@ namespace Distill.Runtime.Terms
             long rows = studentLogits.size(0);
 
             var logPTeacher = SskdBatch.AugmentedRows(SharedWork.ConstantLogProbabilities(context, "TeacherRotatedLogits", teacherLogits, TfT));
-            var logQ = SskdBatch.AugmentedRows((studentLogits / TfT).log_softmax(1));
+            var logQ = SskdBatch.AugmentedRows(studentLogits.Over(TfT).log_softmax(1));
             Tensor keepTf;
             using (no_grad())
             {
@@ -140,11 +140,11 @@ namespace Distill.Runtime.Terms
             using (no_grad())
             {
                 var simTeacher = Similarities(teacherSs.detach());
-                var images = arange(rows / 4, ScalarType.Int64, simTeacher.device).repeat_interleave(3L);
+                var images = Scalars.Range(rows / 4, ScalarType.Int64, simTeacher.device).repeat_interleave(3L);
                 keepSs = Keep(TargetRank(simTeacher, images), TopK);
-                logPSim = (simTeacher / T).log_softmax(1);
+                logPSim = simTeacher.Over(T).log_softmax(1);
             }
-            var ss = FilteredKl(logPSim, (simStudent / T).log_softmax(1), keepSs, T);
+            var ss = FilteredKl(logPSim, simStudent.Over(T).log_softmax(1), keepSs, T);
             return new SskdParts(tf, ss, keepTf, keepSs);
         }
 
@@ -170,7 +170,7 @@ namespace Distill.Runtime.Terms
         public static Tensor Keep(Tensor rank, double ratio)
         {
             long total = rank.size(0);
-            long correct = rank.eq(0).sum().item<long>();
+            long correct = rank.EqualTo(0).sum().item<long>();
             long keep = correct + (long)Math.Truncate((total - correct) * ratio);
             var order = rank.sort(0, false, true).Indices.narrow(0, 0, keep);
             return order.sort(0, false, true).Values;
@@ -182,6 +182,6 @@ namespace Distill.Runtime.Terms
         /// </summary>
         private static Tensor FilteredKl(Tensor logP, Tensor logQ, Tensor kept, double temperature) =>
             TermMath.KlSumLog(logP.index_select(0, kept), logQ.index_select(0, kept))
-                * (temperature * temperature / Math.Max(kept.size(0), 1));
+                .Times(temperature * temperature / Math.Max(kept.size(0), 1));
     }
 }

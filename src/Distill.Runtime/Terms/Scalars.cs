@@ -31,6 +31,20 @@ namespace Distill.Runtime.Terms
             return arange(Zero, stop, One, dtype, device);
         }
 
+        /// <summary>op(x, v as a Scalar), the Scalar disposed after.</summary>
+        private static Tensor With(Tensor x, double v, System.Func<Tensor, Scalar, Tensor> op)
+        {
+            using var s = v.ToScalar();
+            return op(x, s);
+        }
+
+        /// <summary>op(x, mask, v as a Scalar), the Scalar disposed after.</summary>
+        private static Tensor With(Tensor x, Tensor mask, double v, System.Func<Tensor, Tensor, Scalar, Tensor> op)
+        {
+            using var s = v.ToScalar();
+            return op(x, mask, s);
+        }
+
         /// <summary>a + b (TorchSharp's operator passes a fresh alpha = 1 Scalar).</summary>
         public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
 
@@ -38,46 +52,22 @@ namespace Distill.Runtime.Terms
         public static Tensor PlusInPlace(this Tensor a, Tensor b) => a.add_(b, One);
 
         /// <summary>x + v.</summary>
-        public static Tensor Plus(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.add(s, One);
-        }
+        public static Tensor Plus(this Tensor x, double v) => With(x, v, static (t, s) => t.add(s, One));
 
         /// <summary>x += v, in place.</summary>
-        public static Tensor PlusInPlace(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.add_(s, One);
-        }
+        public static Tensor PlusInPlace(this Tensor x, double v) => With(x, v, static (t, s) => t.add_(s, One));
 
         /// <summary>x · v.</summary>
-        public static Tensor Times(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.mul(s);
-        }
+        public static Tensor Times(this Tensor x, double v) => With(x, v, static (t, s) => t.mul(s));
 
         /// <summary>x ·= v, in place.</summary>
-        public static Tensor TimesInPlace(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.mul_(s);
-        }
+        public static Tensor TimesInPlace(this Tensor x, double v) => With(x, v, static (t, s) => t.mul_(s));
 
         /// <summary>x / v.</summary>
-        public static Tensor Over(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.div(s);
-        }
+        public static Tensor Over(this Tensor x, double v) => With(x, v, static (t, s) => t.div(s));
 
         /// <summary>max(x, v).</summary>
-        public static Tensor AtLeast(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.clamp_min(s);
-        }
+        public static Tensor AtLeast(this Tensor x, double v) => With(x, v, static (t, s) => t.clamp_min(s));
 
         /// <summary>x clamped to [lo, hi], in place.</summary>
         public static Tensor ClampInPlace(this Tensor x, double lo, double hi)
@@ -88,38 +78,18 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>x with v where <paramref name="mask"/> is true, in place.</summary>
-        public static Tensor FillWhere(this Tensor x, Tensor mask, double v)
-        {
-            using var s = v.ToScalar();
-            return x.masked_fill_(mask, s);
-        }
+        public static Tensor FillWhere(this Tensor x, Tensor mask, double v) => With(x, mask, v, static (t, m, s) => t.masked_fill_(m, s));
 
         /// <summary>A copy of x with v where <paramref name="mask"/> is true.</summary>
-        public static Tensor FilledWhere(this Tensor x, Tensor mask, double v)
-        {
-            using var s = v.ToScalar();
-            return x.masked_fill(mask, s);
-        }
+        public static Tensor FilledWhere(this Tensor x, Tensor mask, double v) => With(x, mask, v, static (t, m, s) => t.masked_fill(m, s));
 
         /// <summary>x − v, in place.</summary>
-        public static Tensor MinusInPlace(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.sub_(s);
-        }
+        public static Tensor MinusInPlace(this Tensor x, double v) => With(x, v, static (t, s) => t.sub_(s));
 
         /// <summary>x = v, elementwise.</summary>
-        public static Tensor EqualTo(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.eq(s);
-        }
+        public static Tensor EqualTo(this Tensor x, double v) => With(x, v, static (t, s) => t.eq(s));
 
         /// <summary>x ≥ v, elementwise.</summary>
-        public static Tensor AtLeastMask(this Tensor x, double v)
-        {
-            using var s = v.ToScalar();
-            return x.ge(s);
-        }
+        public static Tensor AtLeastMask(this Tensor x, double v) => With(x, v, static (t, s) => t.ge(s));
     }
 }

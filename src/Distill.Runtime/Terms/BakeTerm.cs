@@ -43,7 +43,7 @@ namespace Distill.Runtime.Terms
             {
                 var p = SharedWork.ConstantProbabilities(context, "StudentLogits", logits, T);
                 var unit = SharedWork.Normalized(context, featuresInput, features, constant: true);
-                q = Fused && HostArrays.IsHostFloat(logits) && logits.size(0) <= int.MaxValue / logits.size(0)
+                q = Fused && HostArrays.IsHostFloat(logits)
                     ? PropagateOnHost(Affinity(unit), p, Omega)
                     : Propagate(Affinity(unit), p, Omega);
             }

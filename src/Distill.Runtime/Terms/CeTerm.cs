@@ -31,11 +31,8 @@ namespace Distill.Runtime.Terms
             var labels = TermChecks.Labels(context, "Labels", rows: null, logits.size(1));
             TermChecks.SameRows(context, "StudentLogits", logits, "Labels", labels.size(0));
             using var serial = SerialScope.When(logits.size(0) <= SerialScope.MaxRows);
-            if (Fused && logits.device_type == DeviceType.CPU)
-            {
-                if (logits.dtype == ScalarType.Float32) return FusedLoss<float>(logits, labels);
-                if (logits.dtype == ScalarType.Float64) return FusedLoss<double>(logits, labels);
-            }
+            if (Fused && HostArrays.IsHostFloat(logits))
+                return logits.dtype == ScalarType.Float32 ? FusedLoss<float>(logits, labels) : FusedLoss<double>(logits, labels);
             return cross_entropy(logits, labels, label_smoothing: LabelSmoothing);
         }
 

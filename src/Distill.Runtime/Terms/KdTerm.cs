@@ -28,11 +28,8 @@ namespace Distill.Runtime.Terms
             var teacher = TermChecks.Matrix(context, "TeacherLogits");
             TermChecks.SameShape(context, "TeacherLogits", teacher, "StudentLogits", student);
             using var serial = SerialScope.When(student.size(0) <= SerialScope.MaxRows);
-            if (Fused && student.device_type == DeviceType.CPU)
-            {
-                if (student.dtype == ScalarType.Float32) return FusedLoss<float>(context, student, teacher);
-                if (student.dtype == ScalarType.Float64) return FusedLoss<double>(context, student, teacher);
-            }
+            if (Fused && HostArrays.IsHostFloat(student))
+                return student.dtype == ScalarType.Float32 ? FusedLoss<float>(context, student, teacher) : FusedLoss<double>(context, student, teacher);
             var logP = SharedWork.ConstantLogProbabilities(context, "TeacherLogits", teacher, T);
             var logQ = student.Over(T).log_softmax(1);
             return TermMath.KlSumLog(logP, logQ).Times(T * T / student.size(0));

@@ -18,6 +18,8 @@ public class LogitsFormTests
     [InlineData(1, 5, 0.0)]
     [InlineData(7, 1, 0.0)]
     [InlineData(9, 13, 0.1)]
+    [InlineData(5, 8, 0.0)] // rows of exactly one and two float32 vectors (four of float64): no overlapping last vector
+    [InlineData(3, 16, 0.1)]
     [InlineData(33, 100, 0.0)]
     [InlineData(33, 100, 1.0)]
     public void Ce_fused_pass_matches_cross_entropy(int n, int classes, double smoothing)

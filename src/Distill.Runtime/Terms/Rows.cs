@@ -26,57 +26,83 @@ namespace Distill.Runtime.Terms
             LogSoftmax(x, invT, output, probabilities, T.One);
 
         /// <summary>As <see cref="LogSoftmax{T}(ReadOnlySpan{T}, T, Span{T}, Span{T})"/>, with the probabilities multiplied by <paramref name="probabilityScale"/>.</summary>
+        /// <remarks>
+        /// A row whose length is not a multiple of the vector width ends with one vector that overlaps the previous one
+        /// (its first lanes recomputed, the same values, and left out of the sum by a mask) instead of a scalar tail:
+        /// a scalar exp is a libm call. The maximum uses the native max instruction (no IEEE NaN ordering): a NaN
+        /// still reaches the sum through its exponential, so a NaN row gives NaN as before.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void LogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output, Span<T> probabilities, T probabilityScale) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            int width = Vector<T>.Count, n = x.Length, c = 0;
+            int width = Vector<T>.Count, n = x.Length;
+            if (n < width)
+            {
+                ScalarLogSoftmax(x, invT, output, probabilities, probabilityScale);
+                return;
+            }
             bool keep = !probabilities.IsEmpty;
+            int last = n - width, c;
             var scale = new Vector<T>(invT);
             var vmax = new Vector<T>(T.NegativeInfinity);
             ref T xs = ref MemoryMarshal.GetReference(x);
             ref T os = ref MemoryMarshal.GetReference(output);
             ref T ps = ref MemoryMarshal.GetReference(probabilities);
-            for (; c + width <= n; c += width)
+            for (c = 0; c < last; c += width)
             {
                 var v = Vector.LoadUnsafe(ref xs, (nuint)c) * scale;
                 v.StoreUnsafe(ref os, (nuint)c);
-                vmax = Vector.Max(vmax, v);
+                vmax = Vector.MaxNative(vmax, v);
             }
-            T max = T.NegativeInfinity;
-            for (int l = 0; l < width; l++) max = T.Max(max, vmax[l]);
-            for (; c < n; c++)
-            {
-                output[c] = x[c] * invT;
-                max = T.Max(max, output[c]);
-            }
+            var lastScaled = Vector.LoadUnsafe(ref xs, (nuint)last) * scale;
+            lastScaled.StoreUnsafe(ref os, (nuint)last);
+            vmax = Vector.MaxNative(vmax, lastScaled);
+            T max = vmax[0];
+            for (int l = 1; l < width; l++) max = T.Max(max, vmax[l]);
             var vm = new Vector<T>(max);
             var acc = Vector<T>.Zero;
-            c = 0;
-            for (; c + width <= n; c += width)
+            for (c = 0; c < last; c += width)
             {
                 var e = Exp(Vector.LoadUnsafe(ref os, (nuint)c) - vm);
                 acc += e;
                 if (keep) e.StoreUnsafe(ref ps, (nuint)c);
             }
+            // The last vector starts at n − width; its lanes below c − (n − width) were summed above.
+            var lastExp = Exp(lastScaled - vm);
+            if (keep) lastExp.StoreUnsafe(ref ps, (nuint)last);
+            acc += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<T>.Indices, new Vector<T>(T.CreateTruncating(c - last))), lastExp, Vector<T>.Zero);
             T sum = Vector.Sum(acc);
-            for (; c < n; c++)
-            {
-                T e = T.Exp(output[c] - max);
-                sum += e;
-                if (keep) probabilities[c] = e;
-            }
             // (x − max) − log Σ, as libtorch: max + log Σ would round at the size of max (a row shifted by 1000 loses
             // 1e-5 in float32), where x − max is exact and log Σ ≤ log C is small.
             T logSum = T.Log(sum), inv = probabilityScale / sum;
             var vl = new Vector<T>(logSum);
             var vi = new Vector<T>(inv);
-            c = 0;
-            for (; c + width <= n; c += width)
+            for (c = 0; c + width <= n; c += width)
             {
                 (Vector.LoadUnsafe(ref os, (nuint)c) - vm - vl).StoreUnsafe(ref os, (nuint)c);
                 if (keep) (Vector.LoadUnsafe(ref ps, (nuint)c) * vi).StoreUnsafe(ref ps, (nuint)c);
             }
             for (; c < n; c++)
+            {
+                output[c] = output[c] - max - logSum;
+                if (keep) probabilities[c] *= inv;
+            }
+        }
+
+        private static void ScalarLogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output, Span<T> probabilities, T probabilityScale)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            bool keep = !probabilities.IsEmpty;
+            T max = T.NegativeInfinity, sum = T.Zero;
+            for (int c = 0; c < x.Length; c++) max = T.Max(max, output[c] = x[c] * invT);
+            for (int c = 0; c < x.Length; c++)
+            {
+                T e = T.Exp(output[c] - max);
+                sum += e;
+                if (keep) probabilities[c] = e;
+            }
+            T logSum = T.Log(sum), inv = probabilityScale / sum;
+            for (int c = 0; c < x.Length; c++)
             {
                 output[c] = output[c] - max - logSum;
                 if (keep) probabilities[c] *= inv;
@@ -165,12 +191,14 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>
-        /// Lane-wise exp. Where <see cref="Vector{T}"/> is 256 bits wide (AVX2), through <see cref="Vector256"/>'s
-        /// exp, which measured 1.7× faster than <see cref="Vector.Exp(Vector{float})"/> on the same lanes.
+        /// Lane-wise exp: float32 lanes by <see cref="SingleExp"/> (in float32, within 1 ulp); float64 lanes, where
+        /// <see cref="Vector{T}"/> is 256 bits wide (AVX2), through <see cref="Vector256"/>'s exp, which measured 1.7×
+        /// faster than <see cref="Vector.Exp(Vector{double})"/> on the same lanes.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<T> Exp<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         {
+            if (typeof(T) == typeof(float)) return Vector.As<float, T>(SingleExp.Exp(Vector.As<T, float>(x)));
             if (Vector<T>.Count * Unsafe.SizeOf<T>() == 32)
             {
                 if (typeof(T) == typeof(float)) return Vector256.Exp(x.AsVector256().AsSingle()).As<float, T>().AsVector();

@@ -18,7 +18,8 @@ namespace Distill.Runtime.Terms
     /// K lines fall into a few cache sets and evict each other between passes.
     /// A strip of lanes is one 64-byte line per side and row j; per strip and in cache:
     /// the teacher's max-subtracted softmax p over [t̂ᵢ·t̂ᵢ, t̂ᵢ·q₁…] / τ_t, the student's log-sum-exp over
-    /// [ŝᵢ·t̂ᵢ, ŝᵢ·q₁…] / τ_s, the row loss lseᵢ − Σⱼ pᵢⱼ·zsᵢⱼ (= −Σⱼ p·log_softmax(zs), since Σ p = 1) and,
+    /// [ŝᵢ·t̂ᵢ, ŝᵢ·q₁…] / τ_s, the row loss log Σⱼ e^dᵢⱼ − Σⱼ pᵢⱼ·dᵢⱼ with dᵢⱼ = zsᵢⱼ − maxⱼ zsᵢⱼ (= −Σⱼ p·log_softmax(zs),
+    /// since Σ p = 1; both terms ≥ 0, so nothing cancels near the minimum) and,
     /// when asked, (softmax(zs) − p)ᵢⱼ·gradScale written over the student's columns.
     /// </summary>
     internal static class SeedKernel
@@ -113,24 +114,24 @@ namespace Distill.Runtime.Terms
             // arguments all below it skips the exp: with τ_t = 1e-4 nearly all of them do (LOSSES.md §8). That
             // makes recomputing the teacher's exponentials in pass 3 cheaper than writing them back here.
             var under = new Vector<T>(T.CreateChecked(typeof(T) == typeof(float) ? -104.0 : -746.0));
-            var zsP0 = pS0 * invS;
-            var zsP1 = pS1 * invS;
-            var esP0 = Exp(zsP0 - mS0);
-            var esP1 = Exp(zsP1 - mS1);
+            var dsP0 = pS0 * invS - mS0;
+            var dsP1 = pS1 * invS - mS1;
+            var esP0 = Exp(dsP0);
+            var esP1 = Exp(dsP1);
             var etP0 = Exp(pT0 * invT - mT0);
             var etP1 = Exp(pT1 * invT - mT1);
-            Vector<T> sumS0 = esP0, sumS1 = esP1, sumT0 = etP0, sumT1 = etP1, dot0 = etP0 * zsP0, dot1 = etP1 * zsP1;
+            Vector<T> sumS0 = esP0, sumS1 = esP1, sumT0 = etP0, sumT1 = etP1, dot0 = etP0 * dsP0, dot1 = etP1 * dsP1;
             row = 0;
             for (int j = 0; j < k; j++, row += (nuint)stride)
             {
-                var zs0 = Vector.LoadUnsafe(ref at, row + s0) * invS;
-                var zs1 = Vector.LoadUnsafe(ref at, row + s1) * invS;
-                var es0 = Exp(zs0 - mS0);
-                var es1 = Exp(zs1 - mS1);
+                var ds0 = Vector.LoadUnsafe(ref at, row + s0) * invS - mS0;
+                var ds1 = Vector.LoadUnsafe(ref at, row + s1) * invS - mS1;
+                var es0 = Exp(ds0);
+                var es1 = Exp(ds1);
                 var et0 = TeacherExp(Vector.LoadUnsafe(ref at, row + t0), invT, mT0, under);
                 var et1 = TeacherExp(Vector.LoadUnsafe(ref at, row + t1), invT, mT1, under);
                 sumS0 += es0; sumS1 += es1; sumT0 += et0; sumT1 += et1;
-                dot0 += et0 * zs0; dot1 += et1 * zs1;
+                dot0 += et0 * ds0; dot1 += et1 * ds1;
                 if (grad)
                 {
                     es0.StoreUnsafe(ref at, row + s0);
@@ -138,11 +139,14 @@ namespace Distill.Runtime.Terms
                 }
             }
 
+            // A row's loss is −Σ p·log q = log Σ e^d − Σ p·d with d = zs − max ≤ 0: two terms ≥ 0, so nothing cancels
+            // where the loss is near its minimum (the entropy of p). Written as max + log Σ − Σ p·zs, two numbers of the
+            // size of zs (hundreds at τ = 0.002) cancel and float32 loses digits.
             double loss = 0;
             for (int l = 0; l < width; l++)
             {
-                if (col + l < n) loss += double.CreateChecked(mS0[l] + T.Log(sumS0[l]) - dot0[l] / sumT0[l]);
-                if (col + width + l < n) loss += double.CreateChecked(mS1[l] + T.Log(sumS1[l]) - dot1[l] / sumT1[l]);
+                if (col + l < n) loss += double.CreateChecked(T.Log(sumS0[l]) - dot0[l] / sumT0[l]);
+                if (col + width + l < n) loss += double.CreateChecked(T.Log(sumS1[l]) - dot1[l] / sumT1[l]);
             }
             if (!grad) return loss;
 

@@ -10,7 +10,8 @@ namespace Distill.Runtime
     {
         /// <summary>
         /// The same unweighted value still attached to the autograd graph (null when skipped), so a trainer can take
-        /// one term's gradient alone (Distill.Training's gradient share); <see cref="Value"/> is detached.
+        /// one term's gradient alone (Distill.Training's gradient share); <see cref="Value"/> is detached. In a recipe of one
+        /// term with weight 1 it is the very tensor of <see cref="LossResult.Total"/> (disposing the result disposes both).
         /// </summary>
         public Tensor? Graph { get; init; }
 

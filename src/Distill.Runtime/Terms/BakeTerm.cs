@@ -97,7 +97,7 @@ namespace Distill.Runtime.Terms
         /// <summary>A = rowsoftmax(ÛÛᵀ − 1e9·I) of L2-normalised rows <paramref name="unit"/>.</summary>
         public static Tensor Affinity(Tensor unit)
         {
-            var similarity = unit.mm(unit.t());
+            var similarity = SerialScope.Product(unit, unit.t());
             similarity.diagonal().MinusInPlace(DiagonalMask);
             return similarity.softmax(1);
         }

@@ -64,7 +64,7 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>UUᵀ (bilinear), or the Taylor series h with K = e^{−2γ}·h (Gaussian).</summary>
-        private Tensor Correlation(Tensor unit) => CorrelationKernel == CcKernel.Bilinear ? unit.mm(unit.t()) : Series(unit, Gamma, POrder);
+        private Tensor Correlation(Tensor unit) => CorrelationKernel == CcKernel.Bilinear ? SerialScope.Product(unit, unit.t()) : Series(unit, Gamma, POrder);
 
         /// <summary>The kernel of already L2-normalised rows <paramref name="unit"/> (S^∘0 = 1 everywhere).</summary>
         public static Tensor Kernel(Tensor unit, double gamma, int pOrder) => Series(unit, gamma, pOrder).Times(Math.Exp(-2.0 * gamma));
@@ -75,7 +75,7 @@ namespace Distill.Runtime.Terms
         /// </summary>
         private static Tensor Series(Tensor unit, double gamma, int pOrder)
         {
-            var x = unit.mm(unit.t()).TimesInPlace(2.0 * gamma);
+            var x = SerialScope.Product(unit, unit.t()).TimesInPlace(2.0 * gamma);
             // P = 0: the constant kernel, still computed from x so the loss keeps a (zero) gradient.
             if (pOrder == 0) return x.Times(0.0).PlusInPlace(1.0);
             var h = x.Times(1.0 / pOrder).PlusInPlace(1.0);

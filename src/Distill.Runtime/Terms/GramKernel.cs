@@ -43,7 +43,7 @@ namespace Distill.Runtime.Terms
                 if (!withGrad) return value;
                 if (m.dtype == ScalarType.Float32) Symmetrize(HostArrays.Span<float>(m), (int)m.size(0));
                 else Symmetrize(HostArrays.Span<double>(m), (int)m.size(0));
-                gradient = m.mm(detached);
+                gradient = SerialScope.Product(m, detached);
             }
             return TermMath.WithGradient(value, x, gradient);
         }

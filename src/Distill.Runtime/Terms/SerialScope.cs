@@ -18,6 +18,16 @@ namespace Distill.Runtime.Terms
         /// <summary>Rows up to which the small terms run serially: at N = 256 one thread was faster for every one of them.</summary>
         public const long MaxRows = 256;
 
+        /// <summary>
+        /// Multiply-adds from which <see cref="Product"/> gives a matrix product the caller's threads back: N·D·N = 256·128·256
+        /// (8.4 M) took 0.49 ms on one thread and 0.31 on two, 192·128·192 (4.7 M) 0.29 and 0.21, 128³ (2.1 M) 0.13 either
+        /// way (Zen 1 EPYC, two cores, docs/performance.md).
+        /// </summary>
+        public const long ParallelProduct = 1L << 22;
+
+        // The caller's thread count while a serial scope is open on this thread (0 outside one).
+        [ThreadStatic] private static int t_callerThreads;
+
         private readonly int _restore;
 
         private SerialScope(int restore) => _restore = restore;
@@ -29,12 +39,28 @@ namespace Distill.Runtime.Terms
             int threads = get_num_threads();
             if (threads <= 1) return default;
             set_num_threads(1);
+            t_callerThreads = threads;
             return new SerialScope(threads);
         }
 
         public void Dispose()
         {
-            if (_restore > 1) set_num_threads(_restore);
+            if (_restore <= 1) return;
+            t_callerThreads = 0;
+            set_num_threads(_restore);
+        }
+
+        /// <summary>
+        /// <paramref name="a"/>·<paramref name="b"/> (<c>mm</c>); inside a serial scope, a product of at least
+        /// <see cref="ParallelProduct"/> multiply-adds runs on the caller's threads, where the parallel region pays for itself.
+        /// </summary>
+        public static Tensor Product(Tensor a, Tensor b)
+        {
+            int caller = t_callerThreads;
+            if (caller <= 1 || a.size(0) * a.size(1) * b.size(1) < ParallelProduct) return a.mm(b);
+            set_num_threads(caller);
+            try { return a.mm(b); }
+            finally { set_num_threads(1); }
         }
     }
 }

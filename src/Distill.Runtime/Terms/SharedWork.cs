@@ -52,10 +52,10 @@ namespace Distill.Runtime.Terms
         public static Tensor Gram(TermContext context, string input, Tensor features, bool constant) =>
             context.Shared("gram/" + input + (constant ? "/const" : ""), () =>
             {
-                if (!constant) return features.mm(features.t());
+                if (!constant) return SerialScope.Product(features, features.t());
                 using var _ = no_grad();
                 var f = features.detach();
-                return f.mm(f.t());
+                return SerialScope.Product(f, f.t());
             });
 
         private static Tensor Tempered(TermContext context, string kind, string input, Tensor logits, double T, System.Func<Tensor, Tensor> f) =>

@@ -89,7 +89,7 @@ namespace Distill.Runtime.Terms
                     TValue weighted = scale * mass;
                     for (int c = 0; c < classes; c++) row[c] = weighted * ps[c] - scale * qi[c];
                 }
-                value = tensor(sum * (Weight * T * T / n), logits.dtype, logits.device);
+                value = HostArrays.Scalar(sum * (Weight * T * T / n), logits);
             }
             return withGrad ? TermMath.WithGradient(value, logits, gradient) : value;
         }

@@ -69,7 +69,7 @@ namespace Distill.Runtime.Terms
                     if (eps != 0) for (int c = 0; c < classes; c++) row[c] -= smooth;
                     row[label] -= hit;
                 }
-                value = tensor(sum / n, logits.dtype, logits.device);
+                value = HostArrays.Scalar(sum / n, logits);
             }
             return withGrad ? TermMath.WithGradient(value, logits, gradient) : value;
         }

@@ -39,7 +39,7 @@ namespace Distill.Runtime.Terms
                 // The product may be shared with other terms (SharedWork.Gram): the pass overwrites its own copy.
                 var m = withGrad ? product.clone() : product.contiguous();
                 double loss = pass(m, withGrad);
-                value = tensor(loss, x.dtype, x.device);
+                value = HostArrays.Scalar(loss, x);
                 if (!withGrad) return value;
                 if (m.dtype == ScalarType.Float32) Symmetrize(HostArrays.Span<float>(m), (int)m.size(0));
                 else Symmetrize(HostArrays.Span<double>(m), (int)m.size(0));

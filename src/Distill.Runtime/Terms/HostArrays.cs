@@ -50,6 +50,22 @@ namespace Distill.Runtime.Terms
             _ => throw new NotSupportedException(typeof(T).Name),
         };
 
+        /// <summary>
+        /// A 0-dim tensor holding <paramref name="value"/> in <paramref name="like"/>'s dtype and device: how the fused passes
+        /// return their loss. On the CPU in float32 or float64 one native call; <c>tensor(value, dtype, device)</c> makes a
+        /// float64 scalar and converts it (5.7 against 2.1 µs a call on a Zen 1 EPYC).
+        /// </summary>
+        public static Tensor Scalar(double value, Tensor like)
+        {
+            if (like.device_type == DeviceType.CPU)
+            {
+                var dtype = like.dtype;
+                if (dtype == ScalarType.Float32) return tensor((float)value, CPU);
+                if (dtype == ScalarType.Float64) return tensor(value, (ScalarType?)null, CPU);
+            }
+            return tensor(value, like.dtype, like.device);
+        }
+
         /// <summary>A float or double array as a tensor of that dtype.</summary>
         public static Tensor ToTensor<T>(T[] values, long[] shape) where T : unmanaged => values switch
         {

@@ -57,7 +57,7 @@ namespace Distill.Runtime.Terms
                     sum += Rows.Kl<TValue>(teacherLogP.AsSpan(i * classes, classes), teacherP.AsSpan(i * classes, classes), lq, q,
                         withGrad ? g.Slice(i * classes, classes) : default, scale);
                 }
-                value = tensor(sum * (T * T / n), student.dtype, student.device);
+                value = HostArrays.Scalar(sum * (T * T / n), student);
             }
             return withGrad ? TermMath.WithGradient(value, student, gradient) : value;
         }

@@ -99,7 +99,7 @@ namespace Distill.Runtime.Terms
             T[] Padded(Tensor x) => HostArrays.Copy<T>(pad(x, [0, p - rows]));
             var grad = withGrad ? new T[rows * p] : null;
             double sum = RkdAngleKernel.Run(rows, p, Padded(aS), Padded(rhoS), Padded(aT), Padded(rhoT), Padded(kappa), grad, get_num_threads());
-            var loss = tensor(sum, aS.dtype, aS.device);
+            var loss = HostArrays.Scalar(sum, aS);
             if (grad is null) return (loss, null);
             var host = HostArrays.ToTensor(grad, [n, p]);
             return (loss, host.narrow(1, 0, n));

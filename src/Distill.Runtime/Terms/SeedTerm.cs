@@ -121,7 +121,7 @@ namespace Distill.Runtime.Terms
                 var gradPos = withGrad ? new T[p] : null;
                 T invTs = T.One / T.CreateChecked(StudentTemp), invTt = T.One / T.CreateChecked(TeacherTemp);
                 double total = SeedKernel.Run(buffer, n, posS, posT, invTs, invTt, gradPos, invTs / T.CreateChecked(n), get_num_threads());
-                loss = tensor(total / n, s.dtype, s.device);
+                loss = HostArrays.Scalar(total / n, s);
                 if (gradPos is null) return loss;
                 gradient = scores.narrow(1, 0, n).t().mm(queue)
                     .addcmul_(HostArrays.ToTensor(gradPos, [p, 1]).narrow(0, 0, n), t, Scalars.One);

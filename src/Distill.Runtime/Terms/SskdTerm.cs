@@ -102,7 +102,7 @@ namespace Distill.Runtime.Terms
                     (int)classes, TfT, TfTopK, TfWeight, logitsGrad ? HostArrays.Span<TValue>(logitsGradient) : default);
                 var ss = SskdKernel.Similarity(HostArrays.Span<TValue>(simStudent), HostArrays.Span<TValue>(simTeacher.contiguous()), (int)images, T, TopK, SsWeight,
                     unitGrad ? HostArrays.Span<TValue>(simGradient) : default);
-                value = tensor(TfWeight * tf.Loss + SsWeight * ss.Loss, studentLogits.dtype, studentLogits.device);
+                value = HostArrays.Scalar(TfWeight * tf.Loss + SsWeight * ss.Loss, studentLogits);
                 if (unitGrad)
                 {
                     var gradUnit = zeros_like(s);

@@ -71,8 +71,8 @@ namespace Distill.Runtime.Terms
             Tensor value, gradient;
             using (no_grad())
             {
-                var s = HostArrays.Span<TValue>(logits.detach().contiguous());
-                var targets = HostArrays.Span<TValue>(q.contiguous());
+                var s = HostArrays.Read<TValue>(logits);
+                var targets = HostArrays.Read<TValue>(q);
                 gradient = withGrad ? empty([n, classes], logits.dtype, logits.device) : empty(0, logits.dtype);
                 var g = withGrad ? HostArrays.Span<TValue>(gradient) : default;
                 TValue invT = TValue.One / TValue.CreateChecked(T), scale = TValue.CreateChecked(Weight * T / n);

@@ -49,8 +49,8 @@ namespace Distill.Runtime.Terms
             Tensor value, gradient;
             using (no_grad())
             {
-                var s = HostArrays.Span<T>(logits.detach().contiguous());
-                var y = HostArrays.Span<long>(labels.contiguous());
+                var s = HostArrays.Read<T>(logits);
+                var y = HostArrays.Read<long>(labels);
                 gradient = withGrad ? empty([n, classes], logits.dtype, logits.device) : empty(0, logits.dtype);
                 var g = withGrad ? HostArrays.Span<T>(gradient) : default;
                 var lq = new T[classes];

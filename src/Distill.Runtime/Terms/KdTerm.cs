@@ -45,7 +45,7 @@ namespace Distill.Runtime.Terms
             Tensor value, gradient;
             using (no_grad())
             {
-                var s = HostArrays.Span<TValue>(student.detach().contiguous());
+                var s = HostArrays.Read<TValue>(student);
                 gradient = withGrad ? empty([n, classes], student.dtype, student.device) : empty(0, student.dtype);
                 var g = withGrad ? HostArrays.Span<TValue>(gradient) : default;
                 var lq = new TValue[classes];

@@ -30,7 +30,7 @@ namespace Distill.Runtime.Terms
             {
                 using var _ = no_grad();
                 int n = (int)logits.size(0), classes = (int)logits.size(1);
-                var rows = HostArrays.Span<T>(logits.detach().contiguous());
+                var rows = HostArrays.Read<T>(logits);
                 T invT = T.One / T.CreateChecked(temperature);
                 var logP = new T[n * classes];
                 var p = new T[n * classes];

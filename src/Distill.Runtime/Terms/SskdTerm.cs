@@ -98,9 +98,9 @@ namespace Distill.Runtime.Terms
                 var logitsT = teacherLogits.detach().contiguous();
                 logitsGradient = logitsGrad ? empty_like(logitsS) : empty(0, logitsS.dtype);
                 simGradient = unitGrad ? empty_like(simStudent) : empty(0, simStudent.dtype);
-                var tf = SskdKernel.Transformation(HostArrays.Span<TValue>(logitsS), HostArrays.Span<TValue>(logitsT), HostArrays.Span<long>(labels.contiguous()),
+                var tf = SskdKernel.Transformation(HostArrays.Span<TValue>(logitsS), HostArrays.Span<TValue>(logitsT), HostArrays.Read<long>(labels),
                     (int)classes, TfT, TfTopK, TfWeight, logitsGrad ? HostArrays.Span<TValue>(logitsGradient) : default);
-                var ss = SskdKernel.Similarity(HostArrays.Span<TValue>(simStudent), HostArrays.Span<TValue>(simTeacher.contiguous()), (int)images, T, TopK, SsWeight,
+                var ss = SskdKernel.Similarity(HostArrays.Span<TValue>(simStudent), HostArrays.Read<TValue>(simTeacher), (int)images, T, TopK, SsWeight,
                     unitGrad ? HostArrays.Span<TValue>(simGradient) : default);
                 value = HostArrays.Scalar(TfWeight * tf.Loss + SsWeight * ss.Loss, studentLogits);
                 if (unitGrad)

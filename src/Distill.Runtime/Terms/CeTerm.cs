@@ -53,18 +53,29 @@ namespace Distill.Runtime.Terms
                 var y = HostArrays.Read<long>(labels);
                 gradient = withGrad ? empty([n, classes], logits.dtype, logits.device) : empty(0, logits.dtype);
                 var g = withGrad ? HostArrays.Span<T>(gradient) : default;
-                var lq = new T[classes];
+                var lq = eps == 0 ? [] : new T[classes];
                 T smooth = T.CreateChecked(eps / classes * (1.0 / n)), hit = T.CreateChecked((1.0 - eps) / n), invN = T.CreateChecked(1.0 / n);
                 double sum = 0;
                 for (int i = 0; i < n; i++)
                 {
                     // With a gradient, the row's softmax / N goes straight into it; the targets are subtracted after.
                     var row = withGrad ? g.Slice(i * classes, classes) : default;
-                    Rows.LogSoftmax(s.Slice(i * classes, classes), T.One, lq, row, invN);
+                    var x = s.Slice(i * classes, classes);
                     int label = (int)y[i];
-                    double rowSum = 0;
-                    if (eps != 0) foreach (var v in lq) rowSum += double.CreateChecked(v);
-                    sum -= (1.0 - eps) * double.CreateChecked(lq[label]) + eps / classes * rowSum;
+                    double rowSum = 0, picked;
+                    if (eps == 0)
+                    {
+                        // Only log q at the label is needed: the same (x − max) − log Σ as the log-softmax computes there.
+                        var (max, logSum) = Rows.Softmax<T>(x, row, invN);
+                        picked = double.CreateChecked(x[label] - max - logSum);
+                    }
+                    else
+                    {
+                        Rows.LogSoftmax(x, T.One, lq, row, invN);
+                        foreach (var v in lq) rowSum += double.CreateChecked(v);
+                        picked = double.CreateChecked(lq[label]);
+                    }
+                    sum -= (1.0 - eps) * picked + eps / classes * rowSum;
                     if (!withGrad) continue;
                     if (eps != 0) for (int c = 0; c < classes; c++) row[c] -= smooth;
                     row[label] -= hit;

@@ -113,7 +113,7 @@ namespace Distill.Runtime.Terms
                 nuint pk = (nuint)(k * n);
                 T inv = T.One / Unsafe.Add(ref a, pk + (nuint)k);
                 Unsafe.Add(ref a, pk + (nuint)k) = T.One;
-                Scale(m.Slice(k * n, n), inv);
+                Rows.Scale(m.Slice(k * n, n), inv);
                 for (int i = 0; i < n; i++)
                 {
                     nuint pi = (nuint)(i * n);
@@ -130,17 +130,6 @@ namespace Distill.Runtime.Terms
                     for (; c < n; c++) Unsafe.Add(ref a, pi + (nuint)c) -= f * Unsafe.Add(ref a, pk + (nuint)c);
                 }
             }
-        }
-
-        /// <summary>y ·= f.</summary>
-        private static void Scale<T>(Span<T> y, T f) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            int width = Vector<T>.Count, i = 0;
-            var vf = new Vector<T>(f);
-            ref T ys = ref MemoryMarshal.GetReference(y);
-            for (; i + width <= y.Length; i += width)
-                (Vector.LoadUnsafe(ref ys, (nuint)i) * vf).StoreUnsafe(ref ys, (nuint)i);
-            for (; i < y.Length; i++) y[i] *= f;
         }
 
         /// <summary>y −= f·x.</summary>

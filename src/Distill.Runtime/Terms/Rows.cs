@@ -89,6 +89,68 @@ namespace Distill.Runtime.Terms
             }
         }
 
+        /// <summary>
+        /// softmax(x)·<paramref name="probabilityScale"/> of one row into <paramref name="probabilities"/> (or, when it is
+        /// empty, only the sums), returning the row's max and log Σ exp(x − max): what cross-entropy needs without the
+        /// log-probabilities, whose element c is (x_c − max) − logSum exactly as <see cref="LogSoftmax{T}(ReadOnlySpan{T}, T, Span{T}, Span{T}, T)"/>
+        /// computes it. One pass fewer over the row and no output to store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static (T Max, T LogSum) Softmax<T>(ReadOnlySpan<T> x, Span<T> probabilities, T probabilityScale) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            int width = Vector<T>.Count, n = x.Length;
+            bool keep = !probabilities.IsEmpty;
+            T max, sum;
+            if (n < width)
+            {
+                max = T.NegativeInfinity;
+                foreach (var v in x) max = T.Max(max, v);
+                sum = T.Zero;
+                for (int c = 0; c < n; c++)
+                {
+                    T e = T.Exp(x[c] - max);
+                    sum += e;
+                    if (keep) probabilities[c] = e;
+                }
+            }
+            else
+            {
+                int last = n - width, c;
+                ref T xs = ref MemoryMarshal.GetReference(x);
+                ref T ps = ref MemoryMarshal.GetReference(probabilities);
+                var vmax = Vector.LoadUnsafe(ref xs, (nuint)last);
+                for (c = 0; c < last; c += width) vmax = Vector.MaxNative(vmax, Vector.LoadUnsafe(ref xs, (nuint)c));
+                max = vmax[0];
+                for (int l = 1; l < width; l++) max = T.Max(max, vmax[l]);
+                var vm = new Vector<T>(max);
+                var acc = Vector<T>.Zero;
+                for (c = 0; c < last; c += width)
+                {
+                    var e = Exp(Vector.LoadUnsafe(ref xs, (nuint)c) - vm);
+                    acc += e;
+                    if (keep) e.StoreUnsafe(ref ps, (nuint)c);
+                }
+                // As in LogSoftmax: the last vector overlaps the previous one, its repeated lanes masked out of the sum.
+                var lastExp = Exp(Vector.LoadUnsafe(ref xs, (nuint)last) - vm);
+                if (keep) lastExp.StoreUnsafe(ref ps, (nuint)last);
+                acc += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<T>.Indices, new Vector<T>(T.CreateTruncating(c - last))), lastExp, Vector<T>.Zero);
+                sum = Vector.Sum(acc);
+            }
+            if (keep) Scale(probabilities, probabilityScale / sum);
+            return (max, T.Log(sum));
+        }
+
+        /// <summary>y ·= f.</summary>
+        public static void Scale<T>(Span<T> y, T f) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            int width = Vector<T>.Count, i = 0;
+            var vf = new Vector<T>(f);
+            ref T ys = ref MemoryMarshal.GetReference(y);
+            for (; i + width <= y.Length; i += width)
+                (Vector.LoadUnsafe(ref ys, (nuint)i) * vf).StoreUnsafe(ref ys, (nuint)i);
+            for (; i < y.Length; i++) y[i] *= f;
+        }
+
         private static void ScalarLogSoftmax<T>(ReadOnlySpan<T> x, T invT, Span<T> output, Span<T> probabilities, T probabilityScale)
             where T : unmanaged, IFloatingPointIeee754<T>
         {

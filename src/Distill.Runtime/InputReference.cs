@@ -18,20 +18,24 @@ namespace Distill.Runtime
     internal sealed class InputReference
     {
         private readonly string? _deviceInput, _dtypeInput;
-        private readonly Device? _device;
+        private readonly DeviceType _deviceType;
+        private readonly long _deviceIndex;
         private readonly ScalarType _dtype;
 
+        // Every Compute builds one: a plain scan for the smallest names (no sort, no Device objects), since at loss sizes
+        // the per-call overhead is a visible part of a step.
         public InputReference(IReadOnlyDictionary<string, Tensor> inputs)
         {
-            foreach (var (name, t) in inputs.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (name, t) in inputs)
             {
                 if (t is null || t.IsInvalid) continue;
-                if (_deviceInput is null)
+                if (_deviceInput is null || string.CompareOrdinal(name, _deviceInput) < 0)
                 {
                     _deviceInput = name;
-                    _device = t.device;
+                    _deviceType = t.device_type;
+                    _deviceIndex = t.device_index;
                 }
-                if (_dtypeInput is null && IsSupported(t.dtype))
+                if ((_dtypeInput is null || string.CompareOrdinal(name, _dtypeInput) < 0) && IsSupported(t.dtype))
                 {
                     _dtypeInput = name;
                     _dtype = t.dtype;
@@ -46,8 +50,8 @@ namespace Distill.Runtime
         {
             if (t.IsInvalid)
                 throw context.Error(name, "the tensor has been disposed (its handle is empty); pass a live tensor.");
-            if (_device is not null && !SameDevice(t, _device))
-                throw context.Error(name, $"expected a tensor on {_device} like '{_deviceInput}', got one on {t.device}; move the inputs to one device first.");
+            if (_deviceInput is not null && !SameDevice(t, _deviceType, _deviceIndex))
+                throw context.Error(name, $"expected a tensor on {new Device(_deviceType, (int)_deviceIndex)} like '{_deviceInput}', got one on {t.device}; move the inputs to one device first.");
             if (!t.is_floating_point()) return;
             if (!IsSupported(t.dtype))
                 throw context.Error(name, $"expected float32 or float64, got {t.dtype} {TermChecks.Shape(t)}; half-precision inputs are not supported, convert them with .to(ScalarType.Float32).");
@@ -85,11 +89,11 @@ namespace Distill.Runtime
         }
 
         /// <summary>By type and index (two direct native reads; <c>Tensor.device</c> builds a new Device each time).</summary>
-        private static bool SameDevice(Tensor t, Device b)
+        private static bool SameDevice(Tensor t, DeviceType bType, long bIndex)
         {
             var type = t.device_type;
             long index = t.device_index;
-            return type == b.type && (index == b.index || index < 0 && b.index <= 0 || b.index < 0 && index <= 0);
+            return type == bType && (index == bIndex || index < 0 && bIndex <= 0 || bIndex < 0 && index <= 0);
         }
     }
 }

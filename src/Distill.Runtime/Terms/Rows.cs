@@ -57,21 +57,9 @@ namespace Distill.Runtime.Terms
             var lastScaled = Vector.LoadUnsafe(ref xs, (nuint)last) * scale;
             lastScaled.StoreUnsafe(ref os, (nuint)last);
             vmax = Vector.MaxNative(vmax, lastScaled);
-            T max = vmax[0];
-            for (int l = 1; l < width; l++) max = T.Max(max, vmax[l]);
+            T max = Max(vmax);
             var vm = new Vector<T>(max);
-            var acc = Vector<T>.Zero;
-            for (c = 0; c < last; c += width)
-            {
-                var e = Exp(Vector.LoadUnsafe(ref os, (nuint)c) - vm);
-                acc += e;
-                if (keep) e.StoreUnsafe(ref ps, (nuint)c);
-            }
-            // The last vector starts at n − width; its lanes below c − (n − width) were summed above.
-            var lastExp = Exp(lastScaled - vm);
-            if (keep) lastExp.StoreUnsafe(ref ps, (nuint)last);
-            acc += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<T>.Indices, new Vector<T>(T.CreateTruncating(c - last))), lastExp, Vector<T>.Zero);
-            T sum = Vector.Sum(acc);
+            T sum = ExpSum(ref os, n, vm, ref ps, keep);
             // (x − max) − log Σ, as libtorch: max + log Σ would round at the size of max (a row shifted by 1000 loses
             // 1e-5 in float32), where x − max is exact and log Σ ≤ log C is small.
             T logSum = T.Log(sum), inv = probabilityScale / sum;
@@ -115,29 +103,46 @@ namespace Distill.Runtime.Terms
             }
             else
             {
-                int last = n - width, c;
+                int last = n - width;
                 ref T xs = ref MemoryMarshal.GetReference(x);
                 ref T ps = ref MemoryMarshal.GetReference(probabilities);
                 var vmax = Vector.LoadUnsafe(ref xs, (nuint)last);
-                for (c = 0; c < last; c += width) vmax = Vector.MaxNative(vmax, Vector.LoadUnsafe(ref xs, (nuint)c));
-                max = vmax[0];
-                for (int l = 1; l < width; l++) max = T.Max(max, vmax[l]);
-                var vm = new Vector<T>(max);
-                var acc = Vector<T>.Zero;
-                for (c = 0; c < last; c += width)
-                {
-                    var e = Exp(Vector.LoadUnsafe(ref xs, (nuint)c) - vm);
-                    acc += e;
-                    if (keep) e.StoreUnsafe(ref ps, (nuint)c);
-                }
-                // As in LogSoftmax: the last vector overlaps the previous one, its repeated lanes masked out of the sum.
-                var lastExp = Exp(Vector.LoadUnsafe(ref xs, (nuint)last) - vm);
-                if (keep) lastExp.StoreUnsafe(ref ps, (nuint)last);
-                acc += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<T>.Indices, new Vector<T>(T.CreateTruncating(c - last))), lastExp, Vector<T>.Zero);
-                sum = Vector.Sum(acc);
+                for (int c = 0; c < last; c += width) vmax = Vector.MaxNative(vmax, Vector.LoadUnsafe(ref xs, (nuint)c));
+                max = Max(vmax);
+                sum = ExpSum(ref xs, n, new Vector<T>(max), ref ps, keep);
             }
             if (keep) Scale(probabilities, probabilityScale / sum);
             return (max, T.Log(sum));
+        }
+
+        /// <summary>The largest lane.</summary>
+        private static T Max<T>(Vector<T> v) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T max = v[0];
+            for (int l = 1; l < Vector<T>.Count; l++) max = T.Max(max, v[l]);
+            return max;
+        }
+
+        /// <summary>
+        /// Σ exp(v − max) over a row of n ≥ width values, each exponential stored into <paramref name="p"/> when
+        /// <paramref name="keep"/>. The last vector starts at n − width and overlaps the one before (the same values again):
+        /// its lanes already summed are masked out, so no element is a scalar libm call.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static T ExpSum<T>(ref T v, int n, Vector<T> max, ref T p, bool keep) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            int width = Vector<T>.Count, last = n - width, c;
+            var acc = Vector<T>.Zero;
+            for (c = 0; c < last; c += width)
+            {
+                var e = Exp(Vector.LoadUnsafe(ref v, (nuint)c) - max);
+                acc += e;
+                if (keep) e.StoreUnsafe(ref p, (nuint)c);
+            }
+            var lastExp = Exp(Vector.LoadUnsafe(ref v, (nuint)last) - max);
+            if (keep) lastExp.StoreUnsafe(ref p, (nuint)last);
+            acc += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<T>.Indices, new Vector<T>(T.CreateTruncating(c - last))), lastExp, Vector<T>.Zero);
+            return Vector.Sum(acc);
         }
 
         /// <summary>y ·= f.</summary>

@@ -4,11 +4,11 @@ using System.Runtime.CompilerServices;
 namespace Distill.Runtime.Terms
 {
     /// <summary>
-    /// Lane-wise float32 exp for the host kernels, computed in float32 (within 2 ulp of the correctly rounded
+    /// Lane-wise float32 exp for the host kernels, computed in float32 (within 1 ulp of the correctly rounded
     /// value over the whole float range, subnormal results included; the tests sweep it against
     /// <see cref="System.Math.Exp(double)"/>). .NET's own <see cref="Vector.Exp(Vector{float})"/> widens every lane to
     /// float64 and narrows back: on a Zen 1 EPYC (AVX2 split into 128-bit halves) it took 2.3 ns an element, this
-    /// 0.6 ns, and the exp was half of the fused cross-entropy's time at N = 256 (docs/performance.md §1e).
+    /// 1.6 ns, and the exp was half of the fused cross-entropy's time at N = 256 (docs/performance.md §1e).
     /// </summary>
     /// <remarks>
     /// Cody–Waite reduction x = n·ln 2 + r with |r| ≤ ln 2 / 2, Cephes' degree-5 minimax polynomial for

@@ -79,7 +79,12 @@ elif [[ -n "$libtorch" ]]; then
 else
   distill_blas="unknown (libtorch_cpu.so not found)"
 fi
-cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+# Model name, family/model and widest vector ISA (as `distill bench` prints it): a virtual machine's "AMD EPYC" alone
+# covered both an AVX2 Zen 1 and an AVX-512 Zen 5, and the ratios moved by 2x between them.
+cpu="$(awk -F'\t*: ' '
+  /^model name/ && !n {n=$2} /^cpu family/ && !f {f=$2} /^model\t/ && !m {m=$2}
+  /^flags/ && !i {i=($0 ~ / avx512f /) ? "AVX-512" : ($0 ~ / avx2 /) ? "AVX2" : "no AVX2"}
+  END {printf "%s, family %s model %s, %s", n, f, m, i}' /proc/cpuinfo)"
 echo "bench-compare: Distill BLAS: $distill_blas" >&2
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -4,7 +4,8 @@
 #
 #   scripts/bench-compare.sh [output.md]        (default: stdout)
 #
-# Environment overrides: REPS (15), WARMUP (3), SIZES ("64 256"), DOTNET_TieredCompilation (0), BENCH_TORCH (path to
+# Environment overrides: REPS (15), WARMUP (3), ROUNDS (3: the sides alternate, each entry is the median of its
+# side's rounds), SIZES ("64 256"), DOTNET_TieredCompilation (0), BENCH_TORCH (path to
 # bench_torch.py), RECIPE (the composite), MALLOC_MMAP_THRESHOLD_ / MALLOC_TRIM_THRESHOLD_
 # (both 4294967296 by default, as in LOSSES.md §11 table B; `distill` keeps them instead of
 # calling mallopt itself), BENCH_INSTALL_BLAS (1: when PyTorch would run on the reference BLAS and we are
@@ -89,13 +90,30 @@ echo "bench-compare: Distill BLAS: $distill_blas" >&2
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-echo "bench-compare: PyTorch reference ($ref)" >&2
-/usr/bin/python3 "$ref" --reps "$reps" --warmup "$warmup" --sizes "${sizes[@]}" > "$tmp/torch.txt"
-echo "bench-compare: distill bench" >&2
-DOTNET_TieredCompilation="$tiered" dotnet "$distill" bench "$recipe" --batch "${sizes[@]}" --reps "$reps" --warmup "$warmup" --threads 2 > "$tmp/distill.txt"
+# Steal and total jiffies of all CPUs (/proc/stat): the share of CPU time the hypervisor gave to other guests.
+jiffies() { awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print $9, t}' /proc/stat; }
+steal_pct() { awk -v a="$1" -v b="$2" 'BEGIN {split(a, x, " "); split(b, y, " "); d = y[2] - x[2]; printf "%.1f%%", (d > 0 ? 100 * (y[1] - x[1]) / d : 0)}'; }
+# The two sides alternate, ROUNDS times (default 3): a burst of noise from another tenant then moves one round of
+# one side, and each entry is the median of its side's rounds. A single back-to-back pair once read 12 of 21 goals
+# between two pairs that read 19 and 20, the Distill side slower on every term at once.
+rounds="${ROUNDS:-3}"
+torch_files=() distill_files=() steal_notes=()
+for ((r = 1; r <= rounds; r++)); do
+  echo "bench-compare: round $r of $rounds: PyTorch reference ($ref)" >&2
+  j0="$(jiffies)"
+  /usr/bin/python3 "$ref" --reps "$reps" --warmup "$warmup" --sizes "${sizes[@]}" > "$tmp/torch.$r.txt"
+  j1="$(jiffies)"
+  echo "bench-compare: round $r of $rounds: distill bench" >&2
+  DOTNET_TieredCompilation="$tiered" dotnet "$distill" bench "$recipe" --batch "${sizes[@]}" --reps "$reps" --warmup "$warmup" --threads 2 > "$tmp/distill.$r.txt"
+  j2="$(jiffies)"
+  torch_files+=("$tmp/torch.$r.txt") distill_files+=("$tmp/distill.$r.txt")
+  steal_notes+=("round $r PyTorch $(steal_pct "$j0" "$j1"), Distill $(steal_pct "$j1" "$j2")")
+done
+steal_note="$(IFS=';'; echo "${steal_notes[*]}" | sed 's/;/; /g')"
 
-/usr/bin/python3 "$repo/scripts/bench_merge.py" "$tmp/torch.txt" "$tmp/distill.txt" \
-  --command "scripts/bench-compare.sh (REPS=$reps WARMUP=$warmup SIZES=\"${sizes[*]}\" MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_=$MALLOC_TRIM_THRESHOLD_ OMP_WAIT_POLICY=PASSIVE DOTNET_TieredCompilation=$tiered)" \
+/usr/bin/python3 "$repo/scripts/bench_merge.py" --torch "${torch_files[@]}" --distill "${distill_files[@]}" \
+  --steal "$steal_note" \
+  --command "scripts/bench-compare.sh (REPS=$reps WARMUP=$warmup ROUNDS=$rounds SIZES=\"${sizes[*]}\" MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_=$MALLOC_TRIM_THRESHOLD_ OMP_WAIT_POLICY=PASSIVE DOTNET_TieredCompilation=$tiered)" \
   > "$tmp/report.md"
 {
   cat "$tmp/report.md"

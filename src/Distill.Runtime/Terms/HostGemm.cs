@@ -1,0 +1,174 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using static TorchSharp.torch;
+
+namespace Distill.Runtime.Terms
+{
+    /// <summary>
+    /// A float32 matrix product on the calling thread with 512-bit vectors, for the loss-sized products of the host
+    /// passes (N×D·D×N, BAKE's block solve) on AMD CPUs with AVX-512. TorchSharp's libtorch links MKL statically, and on
+    /// AMD MKL dispatches to its AVX2 kernels whether or not the CPU has AVX-512 (perf on a Zen 5 EPYC:
+    /// <c>mkl_blas_def_sgemm_kernel_0_zen</c>); there 256·128·256 took MKL 0.18 ms on one thread and 0.28 on two (a
+    /// parallel region's wake-up cost), this kernel 0.075 ms, PyTorch's OpenBLAS (AVX-512) 0.09 ms; docs/performance.md.
+    /// On Intel, MKL takes its AVX-512 path itself and this kernel is not measured there, so it stays off; without
+    /// AVX-512 it is off too (Zen 1's MKL AVX2 path is what it would be). <c>DISTILL_HOST_GEMM=0</c> turns it off, =1 on
+    /// wherever 512-bit vectors are accelerated.
+    /// The kernel: 8 rows × 32 columns of C in 16 registers, one FMA per element of A·B in k order (as MKL's kernel, so
+    /// the products agree with <c>mm</c> to rounding; at these shapes they were bitwise equal), no packing (the B
+    /// panel, k×32, stays in L1 for k up to a few hundred); edge tiles go through a zero-padded copy.
+    /// </summary>
+    internal static unsafe class HostGemm
+    {
+        private const int Rows = 8, Columns = 32;
+
+        /// <summary>Whether <see cref="Product"/> and the block solve use this kernel on this machine.</summary>
+        public static readonly bool Enabled = Decide(Environment.GetEnvironmentVariable("DISTILL_HOST_GEMM"));
+
+        private static bool Decide(string? setting) => setting?.Trim() switch
+        {
+            "0" => false,
+            "1" => Vector512.IsHardwareAccelerated,
+            _ => Vector512.IsHardwareAccelerated && !IsIntel(),
+        };
+
+        private static bool IsIntel()
+        {
+            if (!X86Base.IsSupported) return false;
+            var (_, ebx, ecx, edx) = X86Base.CpuId(0, 0);
+            return ebx == 0x756e6547 && edx == 0x49656e69 && ecx == 0x6c65746e; // "GenuineIntel"
+        }
+
+        [ThreadStatic] private static float[]? t_scratch;
+
+        /// <summary>
+        /// C = A·B, or C −= A·B when <paramref name="subtract"/>: row-major A (m×k, rows <paramref name="lda"/> apart),
+        /// B (k×n, <paramref name="ldb"/>), C (m×n, <paramref name="ldc"/>). C must overlap neither A nor B.
+        /// </summary>
+        public static void Multiply(ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, int m, int n, int k, bool subtract)
+        {
+            if (m <= 0 || n <= 0) return;
+            Check(a.Length, lda, m, k, "A");
+            Check(b.Length, ldb, k, n, "B");
+            Check(c.Length, ldc, m, n, "C");
+            fixed (float* pa = a, pb = b, pc = c)
+                Multiply(pa, lda, pb, ldb, pc, ldc, m, n, k, subtract);
+        }
+
+        private static void Check(int length, int stride, int rows, int columns, string name)
+        {
+            if (columns < 0 || (rows > 0 && (stride < columns || (long)(rows - 1) * stride + columns > length)))
+                throw new ArgumentException($"HostGemm: {name} ({rows}×{columns}, rows {stride} apart) does not fit its {length} elements.");
+        }
+
+        /// <summary><paramref name="a"/>·<paramref name="b"/> of float32 CPU matrices, as <c>mm</c> (no autograd; a non-contiguous operand is copied first).</summary>
+        public static Tensor Product(Tensor a, Tensor b)
+        {
+            int m = (int)a.size(0), k = (int)a.size(1), n = (int)b.size(1);
+            var c = empty([m, n], ScalarType.Float32, a.device);
+            Multiply(HostArrays.Read<float>(a), k, HostArrays.Read<float>(b), n, HostArrays.Span<float>(c), n, m, n, k, subtract: false);
+            return c;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Multiply(float* a, int lda, float* b, int ldb, float* c, int ldc, int m, int n, int k, bool subtract)
+        {
+            int fullColumns = n - n % Columns, fullRows = m - m % Rows;
+            int need = Rows * Columns + Rows * k + k * Columns;
+            var scratch = t_scratch is { } s && s.Length >= need ? s : (t_scratch = new float[need]);
+            fixed (float* tile = scratch)
+            {
+                float* paddedA = tile + Rows * Columns, paddedB = paddedA + Rows * k;
+                for (int j = 0; j < fullColumns; j += Columns)
+                {
+                    for (int i = 0; i < fullRows; i += Rows) Kernel(a + (long)i * lda, lda, b + j, ldb, c + (long)i * ldc + j, ldc, k, subtract);
+                    if (fullRows < m)
+                        Edge(a + (long)fullRows * lda, lda, m - fullRows, b + j, ldb, Columns, c + (long)fullRows * ldc + j, ldc, k, subtract, tile, paddedA);
+                }
+                if (fullColumns == n) return;
+                int columns = n - fullColumns;
+                for (int p = 0; p < k; p++)
+                {
+                    float* row = paddedB + p * Columns, from = b + (long)p * ldb + fullColumns;
+                    for (int q = 0; q < Columns; q++) row[q] = q < columns ? from[q] : 0f;
+                }
+                for (int i = 0; i < m; i += Rows)
+                    Edge(a + (long)i * lda, lda, Math.Min(Rows, m - i), paddedB, Columns, columns, c + (long)i * ldc + fullColumns, ldc, k, subtract, tile, paddedA);
+            }
+        }
+
+        /// <summary>A partial tile: A's rows zero-padded to 8 when fewer, the product into <paramref name="tile"/>, the valid part into C.</summary>
+        private static void Edge(float* a, int lda, int rows, float* b, int ldb, int columns, float* c, int ldc, int k, bool subtract, float* tile, float* paddedA)
+        {
+            if (rows < Rows)
+            {
+                for (int r = 0; r < Rows; r++)
+                    for (int p = 0; p < k; p++) paddedA[r * k + p] = r < rows ? a[(long)r * lda + p] : 0f;
+                a = paddedA;
+                lda = k;
+            }
+            Kernel(a, lda, b, ldb, tile, Columns, k, subtract: false);
+            for (int r = 0; r < rows; r++)
+            {
+                float* to = c + (long)r * ldc, from = tile + r * Columns;
+                for (int q = 0; q < columns; q++) to[q] = subtract ? to[q] - from[q] : from[q];
+            }
+        }
+
+        /// <summary>The 8×32 tile of C at <paramref name="c"/>: sixteen 16-float accumulators, A broadcast one element at a time.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Kernel(float* a, int lda, float* b, int ldb, float* c, int ldc, int k, bool subtract)
+        {
+            Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
+                c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default,
+                c60 = default, c61 = default, c70 = default, c71 = default;
+            float* a0 = a, a1 = a + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda, a6 = a5 + lda, a7 = a6 + lda;
+            for (int p = 0; p < k; p++)
+            {
+                var b0 = Vector512.Load(b);
+                var b1 = Vector512.Load(b + 16);
+                b += ldb;
+                var x = Vector512.Create(a0[p]);
+                c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+                x = Vector512.Create(a1[p]);
+                c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+                x = Vector512.Create(a2[p]);
+                c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+                x = Vector512.Create(a3[p]);
+                c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+                x = Vector512.Create(a4[p]);
+                c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+                x = Vector512.Create(a5[p]);
+                c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+                x = Vector512.Create(a6[p]);
+                c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
+                x = Vector512.Create(a7[p]);
+                c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
+            }
+            Store(c, c00, c01, subtract);
+            Store(c + ldc, c10, c11, subtract);
+            Store(c + 2L * ldc, c20, c21, subtract);
+            Store(c + 3L * ldc, c30, c31, subtract);
+            Store(c + 4L * ldc, c40, c41, subtract);
+            Store(c + 5L * ldc, c50, c51, subtract);
+            Store(c + 6L * ldc, c60, c61, subtract);
+            Store(c + 7L * ldc, c70, c71, subtract);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Store(float* c, Vector512<float> left, Vector512<float> right, bool subtract)
+        {
+            if (subtract)
+            {
+                (Vector512.Load(c) - left).Store(c);
+                (Vector512.Load(c + 16) - right).Store(c + 16);
+            }
+            else
+            {
+                left.Store(c);
+                right.Store(c + 16);
+            }
+        }
+    }
+}

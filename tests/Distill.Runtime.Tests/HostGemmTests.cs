@@ -39,6 +39,7 @@ public class HostGemmTests
     [InlineData(64, 100, 192)]
     [InlineData(256, 256, 128)] // the N×D·D×N Gram product
     [InlineData(130, 47, 5)]
+    [InlineData(1000, 200, 300)] // 60 M multiply-adds, past 2 and 3 × HostGemm.ParallelWork: in bands when workers > 1
     public void Products_match_float64_within_rounding(int m, int n, int k)
     {
         using var scope = NewDisposeScope();
@@ -58,6 +59,19 @@ public class HostGemmTests
         var c = c0.data<float>().ToArray();
         HostGemm.Multiply(aHost, lda, bHost, ldb, c, ldc, m, n, k, subtract: false);
         AssertClose(product, bound, c, ldc, m, n, k, $"C = A·B, {m}×{k}·{k}×{n}");
+
+        // A stored transposed (k×m, rows m + 1 apart), as seed's gradient reads its scores; in bands on two workers.
+        var aT = a.narrow(1, 0, k).t().contiguous();
+        var aTHost = cat([aT, zeros([k, 1], ScalarType.Float32)], 1).data<float>().ToArray();
+        foreach (int workers in new[] { 1, 2, 3 })
+        {
+            c = c0.data<float>().ToArray();
+            HostGemm.Multiply(aTHost, m + 1, bHost, ldb, c, ldc, m, n, k, subtract: false, transposedA: true, workers: workers);
+            AssertClose(product, bound, c, ldc, m, n, k, $"C = (Aᵀ)ᵀ·B, {m}×{k}·{k}×{n}, {workers} workers");
+            c = c0.data<float>().ToArray();
+            HostGemm.Multiply(aHost, lda, bHost, ldb, c, ldc, m, n, k, subtract: false, workers: workers);
+            AssertClose(product, bound, c, ldc, m, n, k, $"C = A·B, {m}×{k}·{k}×{n}, {workers} workers");
+        }
 
         c = c0.data<float>().ToArray();
         HostGemm.Multiply(aHost, lda, bHost, ldb, c, ldc, m, n, k, subtract: true);

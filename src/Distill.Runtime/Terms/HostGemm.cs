@@ -43,18 +43,46 @@ namespace Distill.Runtime.Terms
         [ThreadStatic] private static float[]? t_scratch;
 
         /// <summary>
-        /// C = A·B, or C −= A·B when <paramref name="subtract"/>: row-major A (m×k, rows <paramref name="lda"/> apart),
-        /// B (k×n, <paramref name="ldb"/>), C (m×n, <paramref name="ldc"/>). C must overlap neither A nor B.
+        /// C = A·B, or C −= A·B when <paramref name="subtract"/>: row-major A (m×k, rows <paramref name="lda"/> apart;
+        /// with <paramref name="transposedA"/> A is stored as its k×m transpose, rows lda apart), B (k×n,
+        /// <paramref name="ldb"/>), C (m×n, <paramref name="ldc"/>). C must overlap neither A nor B.
         /// </summary>
-        public static void Multiply(ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, int m, int n, int k, bool subtract)
+        public static void Multiply(ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, int m, int n, int k, bool subtract,
+            bool transposedA = false, int workers = 1)
         {
             if (m <= 0 || n <= 0) return;
-            Check(a.Length, lda, m, k, "A");
+            if (transposedA) Check(a.Length, lda, k, m, "Aᵀ");
+            else Check(a.Length, lda, m, k, "A");
             Check(b.Length, ldb, k, n, "B");
             Check(c.Length, ldc, m, n, "C");
+            // Bands of C's rows (whole tiles) per worker, above ParallelWork multiply-adds a worker.
+            int bands = (int)Math.Clamp(Math.Min((long)workers, (long)m * n * k / ParallelWork), 1, Math.Max(1, m / Rows));
             fixed (float* pa = a, pb = b, pc = c)
-                Multiply(pa, lda, pb, ldb, pc, ldc, m, n, k, subtract);
+            {
+                if (bands == 1)
+                {
+                    Multiply(pa, lda, transposedA, pb, ldb, pc, ldc, m, n, k, subtract);
+                    return;
+                }
+                nint ia = (nint)pa, ib = (nint)pb, ic = (nint)pc;
+                int band = (m / bands + Rows - 1) / Rows * Rows;
+                long rowStep = transposedA ? 1 : lda;
+                System.Threading.Tasks.Parallel.For(0, bands, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = bands }, w =>
+                {
+                    int from = w * band, rows = Math.Min(band, m - from);
+                    if (rows > 0)
+                        Multiply((float*)ia + from * rowStep, lda, transposedA, (float*)ib, ldb, (float*)ic + (long)from * ldc, ldc, rows, n, k, subtract);
+                });
+            }
         }
+
+        /// <summary>
+        /// Multiply-adds a worker takes at least when a product is split into bands of rows (one .NET worker each, no
+        /// libtorch parallel region): seed's products at K = 4096, D = 128 (67 M and 268 M multiply-adds) split in two
+        /// took a whole seed step to 1.0–1.5 ms at N = 64 and 4.2–5.3 ms at N = 256, one thread 1.5 and 6.5–7.5 ms (Zen 5
+        /// EPYC); the 8.4 M of an N = 256 Gram product stay on one thread, where a wake-up costs more than half of it saves.
+        /// </summary>
+        public const long ParallelWork = 1L << 24;
 
         private static void Check(int length, int stride, int rows, int columns, string name)
         {
@@ -62,18 +90,23 @@ namespace Distill.Runtime.Terms
                 throw new ArgumentException($"HostGemm: {name} ({rows}×{columns}, rows {stride} apart) does not fit its {length} elements.");
         }
 
-        /// <summary><paramref name="a"/>·<paramref name="b"/> of float32 CPU matrices, as <c>mm</c> (no autograd; a non-contiguous operand is copied first).</summary>
-        public static Tensor Product(Tensor a, Tensor b)
+        /// <summary>
+        /// <paramref name="a"/>·<paramref name="b"/> of float32 CPU matrices, as <c>mm</c> (no autograd; a non-contiguous
+        /// operand is copied first), on up to <paramref name="workers"/> threads (see <see cref="ParallelWork"/>).
+        /// </summary>
+        public static Tensor Product(Tensor a, Tensor b, int workers = 1)
         {
             int m = (int)a.size(0), k = (int)a.size(1), n = (int)b.size(1);
             var c = empty([m, n], ScalarType.Float32, a.device);
-            Multiply(HostArrays.Read<float>(a), k, HostArrays.Read<float>(b), n, HostArrays.Span<float>(c), n, m, n, k, subtract: false);
+            Multiply(HostArrays.Read<float>(a), k, HostArrays.Read<float>(b), n, HostArrays.Span<float>(c), n, m, n, k, subtract: false, workers: workers);
             return c;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Multiply(float* a, int lda, float* b, int ldb, float* c, int ldc, int m, int n, int k, bool subtract)
+        private static void Multiply(float* a, int lda, bool transposedA, float* b, int ldb, float* c, int ldc, int m, int n, int k, bool subtract)
         {
+            // Element (i, p) of A: a[i·rowStep + p·depthStep].
+            long rowStep = transposedA ? 1 : lda, depthStep = transposedA ? lda : 1;
             int fullColumns = n - n % Columns, fullRows = m - m % Rows;
             int need = Rows * Columns + Rows * k + k * Columns;
             var scratch = t_scratch is { } s && s.Length >= need ? s : (t_scratch = new float[need]);
@@ -82,9 +115,13 @@ namespace Distill.Runtime.Terms
                 float* paddedA = tile + Rows * Columns, paddedB = paddedA + Rows * k;
                 for (int j = 0; j < fullColumns; j += Columns)
                 {
-                    for (int i = 0; i < fullRows; i += Rows) Kernel(a + (long)i * lda, lda, b + j, ldb, c + (long)i * ldc + j, ldc, k, subtract);
+                    for (int i = 0; i < fullRows; i += Rows)
+                    {
+                        if (transposedA) KernelTransposedA(a + i, lda, b + j, ldb, c + (long)i * ldc + j, ldc, k, subtract);
+                        else Kernel(a + (long)i * lda, lda, b + j, ldb, c + (long)i * ldc + j, ldc, k, subtract);
+                    }
                     if (fullRows < m)
-                        Edge(a + (long)fullRows * lda, lda, m - fullRows, b + j, ldb, Columns, c + (long)fullRows * ldc + j, ldc, k, subtract, tile, paddedA);
+                        Edge(a + fullRows * rowStep, rowStep, depthStep, m - fullRows, b + j, ldb, Columns, c + (long)fullRows * ldc + j, ldc, k, subtract, tile, paddedA);
                 }
                 if (fullColumns == n) return;
                 int columns = n - fullColumns;
@@ -94,21 +131,19 @@ namespace Distill.Runtime.Terms
                     for (int q = 0; q < Columns; q++) row[q] = q < columns ? from[q] : 0f;
                 }
                 for (int i = 0; i < m; i += Rows)
-                    Edge(a + (long)i * lda, lda, Math.Min(Rows, m - i), paddedB, Columns, columns, c + (long)i * ldc + fullColumns, ldc, k, subtract, tile, paddedA);
+                    Edge(a + i * rowStep, rowStep, depthStep, Math.Min(Rows, m - i), paddedB, Columns, columns, c + (long)i * ldc + fullColumns, ldc, k, subtract, tile, paddedA);
             }
         }
 
-        /// <summary>A partial tile: A's rows zero-padded to 8 when fewer, the product into <paramref name="tile"/>, the valid part into C.</summary>
-        private static void Edge(float* a, int lda, int rows, float* b, int ldb, int columns, float* c, int ldc, int k, bool subtract, float* tile, float* paddedA)
+        /// <summary>
+        /// A partial tile: A's rows copied row-major (zero-padded to 8 when fewer), the product into <paramref name="tile"/>,
+        /// the valid part into C. Element (r, p) of A is a[r·rowStep + p·depthStep].
+        /// </summary>
+        private static void Edge(float* a, long rowStep, long depthStep, int rows, float* b, int ldb, int columns, float* c, int ldc, int k, bool subtract, float* tile, float* paddedA)
         {
-            if (rows < Rows)
-            {
-                for (int r = 0; r < Rows; r++)
-                    for (int p = 0; p < k; p++) paddedA[r * k + p] = r < rows ? a[(long)r * lda + p] : 0f;
-                a = paddedA;
-                lda = k;
-            }
-            Kernel(a, lda, b, ldb, tile, Columns, k, subtract: false);
+            for (int r = 0; r < Rows; r++)
+                for (int p = 0; p < k; p++) paddedA[r * k + p] = r < rows ? a[r * rowStep + p * depthStep] : 0f;
+            Kernel(paddedA, k, b, ldb, tile, Columns, k, subtract: false);
             for (int r = 0; r < rows; r++)
             {
                 float* to = c + (long)r * ldc, from = tile + r * Columns;
@@ -145,6 +180,49 @@ namespace Distill.Runtime.Terms
                 c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
                 x = Vector512.Create(a7[p]);
                 c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
+            }
+            Store(c, c00, c01, subtract);
+            Store(c + ldc, c10, c11, subtract);
+            Store(c + 2L * ldc, c20, c21, subtract);
+            Store(c + 3L * ldc, c30, c31, subtract);
+            Store(c + 4L * ldc, c40, c41, subtract);
+            Store(c + 5L * ldc, c50, c51, subtract);
+            Store(c + 6L * ldc, c60, c61, subtract);
+            Store(c + 7L * ldc, c70, c71, subtract);
+        }
+
+        /// <summary>
+        /// <see cref="Kernel"/> with A stored transposed (k×m, rows <paramref name="lda"/> apart): the 8 elements of
+        /// A's column p for the tile's rows are contiguous, a[p·lda .. p·lda + 8).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void KernelTransposedA(float* a, int lda, float* b, int ldb, float* c, int ldc, int k, bool subtract)
+        {
+            Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
+                c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default,
+                c60 = default, c61 = default, c70 = default, c71 = default;
+            for (int p = 0; p < k; p++)
+            {
+                var b0 = Vector512.Load(b);
+                var b1 = Vector512.Load(b + 16);
+                b += ldb;
+                var x = Vector512.Create(a[0]);
+                c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+                x = Vector512.Create(a[1]);
+                c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+                x = Vector512.Create(a[2]);
+                c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+                x = Vector512.Create(a[3]);
+                c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+                x = Vector512.Create(a[4]);
+                c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+                x = Vector512.Create(a[5]);
+                c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+                x = Vector512.Create(a[6]);
+                c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
+                x = Vector512.Create(a[7]);
+                c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
+                a += lda;
             }
             Store(c, c00, c01, subtract);
             Store(c + ldc, c10, c11, subtract);

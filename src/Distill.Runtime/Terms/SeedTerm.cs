@@ -110,7 +110,13 @@ namespace Distill.Runtime.Terms
                 var pad = zeros([p - n, s.size(1)], s.dtype, s.device);
                 var rows = torch.cat([detached, pad, t, pad]);
                 var buffer = empty([queue.size(0), SeedKernel.Stride<T>(p)], s.dtype, s.device);
-                var scores = buffer.narrow(1, 0, 2 * p).addmm_(queue, rows.t(), 0, 1);
+                var scores = buffer.narrow(1, 0, 2 * p);
+                bool host = typeof(T) == typeof(float) && HostGemm.Enabled;
+                if (host)
+                    HostGemm.Multiply(HostArrays.Read<float>(queue), (int)queue.size(1), HostArrays.Span<float>(rows.t().contiguous()), 2 * p,
+                        HostArrays.Span<float>(buffer), SeedKernel.Stride<T>(p), (int)queue.size(0), 2 * p, (int)queue.size(1), subtract: false, workers: get_num_threads());
+                else
+                    scores.addmm_(queue, rows.t(), 0, 1);
                 var posS = new T[p];
                 var posT = new T[p];
                 HostArrays.Copy<T>((detached * t).sum(1)).CopyTo(posS, 0);
@@ -123,8 +129,16 @@ namespace Distill.Runtime.Terms
                 double total = SeedKernel.Run(buffer, n, posS, posT, invTs, invTt, gradPos, invTs / T.CreateChecked(n), get_num_threads());
                 loss = HostArrays.Scalar(total / n, s);
                 if (gradPos is null) return loss;
-                gradient = scores.narrow(1, 0, n).t().mm(queue)
-                    .addcmul_(HostArrays.ToTensor(gradPos, [p, 1]).narrow(0, 0, n), t, Scalars.One);
+                if (host)
+                {
+                    // dL/dŝ = Sᵀ·Q with S the student columns of the scores, read in place as a transposed operand.
+                    gradient = empty([n, queue.size(1)], s.dtype, s.device);
+                    HostGemm.Multiply(HostArrays.Span<float>(buffer), SeedKernel.Stride<T>(p), HostArrays.Read<float>(queue), (int)queue.size(1),
+                        HostArrays.Span<float>(gradient), (int)queue.size(1), n, (int)queue.size(1), (int)queue.size(0), subtract: false, transposedA: true, workers: get_num_threads());
+                }
+                else
+                    gradient = scores.narrow(1, 0, n).t().mm(queue);
+                gradient.addcmul_(HostArrays.ToTensor(gradPos, [p, 1]).narrow(0, 0, n), t, Scalars.One);
             }
             return TermMath.WithGradient(loss, s, gradient);
         }

@@ -54,14 +54,16 @@ namespace Distill.Runtime.Terms
         /// <summary>
         /// <paramref name="a"/>·<paramref name="b"/> (<c>mm</c>); inside a serial scope, a product of at least
         /// <see cref="ParallelProduct"/> multiply-adds runs on the caller's threads, where the parallel region pays for itself.
+        /// Float32 CPU products that need no autograd go to <see cref="HostGemm"/> where it is on.
         /// </summary>
         public static Tensor Product(Tensor a, Tensor b)
         {
-            // On one thread with 512-bit vectors where MKL would take its AVX2 path (HostGemm): faster than MKL on either thread count.
+            int caller = t_callerThreads;
+            // With 512-bit vectors where MKL would take its AVX2 path (HostGemm): faster than MKL on either thread count,
+            // and split across the caller's threads only where a product is large enough (HostGemm.ParallelWork).
             if (HostGemm.Enabled && a.dtype == ScalarType.Float32 && b.dtype == ScalarType.Float32 && a.device_type == DeviceType.CPU
                 && b.device_type == DeviceType.CPU && !((a.requires_grad || b.requires_grad) && is_grad_enabled()))
-                return HostGemm.Product(a, b);
-            int caller = t_callerThreads;
+                return HostGemm.Product(a, b, workers: caller > 1 ? caller : get_num_threads());
             if (caller <= 1 || a.size(0) * a.size(1) * b.size(1) < ParallelProduct) return a.mm(b);
             set_num_threads(caller);
             try { return a.mm(b); }

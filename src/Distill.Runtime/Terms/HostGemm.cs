@@ -102,36 +102,57 @@ namespace Distill.Runtime.Terms
             return c;
         }
 
+        /// <summary>Depth of a block of the sum (rows of B): a 32-column panel of it, 32 KiB, stays in L1 across the row tiles.</summary>
+        private const int DepthBlock = 256;
+
+        /// <summary>Rows of C per block: 64 rows of A by <see cref="DepthBlock"/> (64 KiB) stay in L2 across the column panels.</summary>
+        private const int RowBlock = 64;
+
+        /// <summary>What a tile does to C: overwrite it, add to it, subtract from it.</summary>
+        private enum Mode { Set, Add, Subtract }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Multiply(float* a, int lda, bool transposedA, float* b, int ldb, float* c, int ldc, int m, int n, int k, bool subtract)
         {
             // Element (i, p) of A: a[i·rowStep + p·depthStep].
             long rowStep = transposedA ? 1 : lda, depthStep = transposedA ? lda : 1;
-            int fullColumns = n - n % Columns, fullRows = m - m % Rows;
-            int need = Rows * Columns + Rows * k + k * Columns;
+            int fullColumns = n - n % Columns, fullRows = m - m % Rows, columns = n - fullColumns;
+            int depth = Math.Min(DepthBlock, k);
+            int need = Rows * Columns + Rows * depth + depth * Columns;
             var scratch = t_scratch is { } s && s.Length >= need ? s : (t_scratch = new float[need]);
             fixed (float* tile = scratch)
             {
-                float* paddedA = tile + Rows * Columns, paddedB = paddedA + Rows * k;
-                for (int j = 0; j < fullColumns; j += Columns)
+                float* paddedA = tile + Rows * Columns, paddedB = paddedA + Rows * depth;
+                // Blocks of the sum: the first sets C (or subtracts), the later ones add (or subtract) their part.
+                for (int p0 = 0; p0 < k; p0 += DepthBlock)
                 {
-                    for (int i = 0; i < fullRows; i += Rows)
+                    int kc = Math.Min(DepthBlock, k - p0);
+                    var mode = subtract ? Mode.Subtract : p0 == 0 ? Mode.Set : Mode.Add;
+                    float* ap = a + p0 * depthStep, bp = b + (long)p0 * ldb;
+                    if (columns > 0)
+                        for (int p = 0; p < kc; p++)
+                        {
+                            float* row = paddedB + p * Columns, from = bp + (long)p * ldb + fullColumns;
+                            for (int q = 0; q < Columns; q++) row[q] = q < columns ? from[q] : 0f;
+                        }
+                    for (int i0 = 0; i0 < m; i0 += RowBlock)
                     {
-                        if (transposedA) KernelTransposedA(a + i, lda, b + j, ldb, c + (long)i * ldc + j, ldc, k, subtract);
-                        else Kernel(a + (long)i * lda, lda, b + j, ldb, c + (long)i * ldc + j, ldc, k, subtract);
+                        int iEnd = Math.Min(i0 + RowBlock, m), tilesEnd = Math.Min(iEnd, fullRows);
+                        for (int j = 0; j < fullColumns; j += Columns)
+                        {
+                            for (int i = i0; i < tilesEnd; i += Rows)
+                            {
+                                if (transposedA) KernelTransposedA(ap + i, lda, bp + j, ldb, c + (long)i * ldc + j, ldc, kc, mode);
+                                else Kernel(ap + (long)i * lda, lda, bp + j, ldb, c + (long)i * ldc + j, ldc, kc, mode);
+                            }
+                            if (tilesEnd < iEnd)
+                                Edge(ap + tilesEnd * rowStep, rowStep, depthStep, iEnd - tilesEnd, bp + j, ldb, Columns, c + (long)tilesEnd * ldc + j, ldc, kc, mode, tile, paddedA);
+                        }
+                        if (columns > 0)
+                            for (int i = i0; i < iEnd; i += Rows)
+                                Edge(ap + i * rowStep, rowStep, depthStep, Math.Min(Rows, iEnd - i), paddedB, Columns, columns, c + (long)i * ldc + fullColumns, ldc, kc, mode, tile, paddedA);
                     }
-                    if (fullRows < m)
-                        Edge(a + fullRows * rowStep, rowStep, depthStep, m - fullRows, b + j, ldb, Columns, c + (long)fullRows * ldc + j, ldc, k, subtract, tile, paddedA);
                 }
-                if (fullColumns == n) return;
-                int columns = n - fullColumns;
-                for (int p = 0; p < k; p++)
-                {
-                    float* row = paddedB + p * Columns, from = b + (long)p * ldb + fullColumns;
-                    for (int q = 0; q < Columns; q++) row[q] = q < columns ? from[q] : 0f;
-                }
-                for (int i = 0; i < m; i += Rows)
-                    Edge(a + i * rowStep, rowStep, depthStep, Math.Min(Rows, m - i), paddedB, Columns, columns, c + (long)i * ldc + fullColumns, ldc, k, subtract, tile, paddedA);
             }
         }
 
@@ -139,21 +160,28 @@ namespace Distill.Runtime.Terms
         /// A partial tile: A's rows copied row-major (zero-padded to 8 when fewer), the product into <paramref name="tile"/>,
         /// the valid part into C. Element (r, p) of A is a[r·rowStep + p·depthStep].
         /// </summary>
-        private static void Edge(float* a, long rowStep, long depthStep, int rows, float* b, int ldb, int columns, float* c, int ldc, int k, bool subtract, float* tile, float* paddedA)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Edge(float* a, long rowStep, long depthStep, int rows, float* b, int ldb, int columns, float* c, int ldc, int k, Mode mode, float* tile, float* paddedA)
         {
-            for (int r = 0; r < Rows; r++)
-                for (int p = 0; p < k; p++) paddedA[r * k + p] = r < rows ? a[r * rowStep + p * depthStep] : 0f;
-            Kernel(paddedA, k, b, ldb, tile, Columns, k, subtract: false);
+            if (rows == Rows && depthStep == 1) // whole rows of a row-major A: read in place
+                Kernel(a, (int)rowStep, b, ldb, tile, Columns, k, Mode.Set);
+            else
+            {
+                for (int r = 0; r < Rows; r++)
+                    for (int p = 0; p < k; p++) paddedA[r * k + p] = r < rows ? a[r * rowStep + p * depthStep] : 0f;
+                Kernel(paddedA, k, b, ldb, tile, Columns, k, Mode.Set);
+            }
             for (int r = 0; r < rows; r++)
             {
                 float* to = c + (long)r * ldc, from = tile + r * Columns;
-                for (int q = 0; q < columns; q++) to[q] = subtract ? to[q] - from[q] : from[q];
+                for (int q = 0; q < columns; q++)
+                    to[q] = mode switch { Mode.Set => from[q], Mode.Add => to[q] + from[q], _ => to[q] - from[q] };
             }
         }
 
         /// <summary>The 8×32 tile of C at <paramref name="c"/>: sixteen 16-float accumulators, A broadcast one element at a time.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Kernel(float* a, int lda, float* b, int ldb, float* c, int ldc, int k, bool subtract)
+        private static void Kernel(float* a, int lda, float* b, int ldb, float* c, int ldc, int k, Mode mode)
         {
             Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
                 c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default,
@@ -181,14 +209,14 @@ namespace Distill.Runtime.Terms
                 x = Vector512.Create(a7[p]);
                 c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
             }
-            Store(c, c00, c01, subtract);
-            Store(c + ldc, c10, c11, subtract);
-            Store(c + 2L * ldc, c20, c21, subtract);
-            Store(c + 3L * ldc, c30, c31, subtract);
-            Store(c + 4L * ldc, c40, c41, subtract);
-            Store(c + 5L * ldc, c50, c51, subtract);
-            Store(c + 6L * ldc, c60, c61, subtract);
-            Store(c + 7L * ldc, c70, c71, subtract);
+            Store(c, c00, c01, mode);
+            Store(c + ldc, c10, c11, mode);
+            Store(c + 2L * ldc, c20, c21, mode);
+            Store(c + 3L * ldc, c30, c31, mode);
+            Store(c + 4L * ldc, c40, c41, mode);
+            Store(c + 5L * ldc, c50, c51, mode);
+            Store(c + 6L * ldc, c60, c61, mode);
+            Store(c + 7L * ldc, c70, c71, mode);
         }
 
         /// <summary>
@@ -196,7 +224,7 @@ namespace Distill.Runtime.Terms
         /// A's column p for the tile's rows are contiguous, a[p·lda .. p·lda + 8).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void KernelTransposedA(float* a, int lda, float* b, int ldb, float* c, int ldc, int k, bool subtract)
+        private static void KernelTransposedA(float* a, int lda, float* b, int ldb, float* c, int ldc, int k, Mode mode)
         {
             Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
                 c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default,
@@ -224,29 +252,31 @@ namespace Distill.Runtime.Terms
                 c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
                 a += lda;
             }
-            Store(c, c00, c01, subtract);
-            Store(c + ldc, c10, c11, subtract);
-            Store(c + 2L * ldc, c20, c21, subtract);
-            Store(c + 3L * ldc, c30, c31, subtract);
-            Store(c + 4L * ldc, c40, c41, subtract);
-            Store(c + 5L * ldc, c50, c51, subtract);
-            Store(c + 6L * ldc, c60, c61, subtract);
-            Store(c + 7L * ldc, c70, c71, subtract);
+            Store(c, c00, c01, mode);
+            Store(c + ldc, c10, c11, mode);
+            Store(c + 2L * ldc, c20, c21, mode);
+            Store(c + 3L * ldc, c30, c31, mode);
+            Store(c + 4L * ldc, c40, c41, mode);
+            Store(c + 5L * ldc, c50, c51, mode);
+            Store(c + 6L * ldc, c60, c61, mode);
+            Store(c + 7L * ldc, c70, c71, mode);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Store(float* c, Vector512<float> left, Vector512<float> right, bool subtract)
+        private static void Store(float* c, Vector512<float> left, Vector512<float> right, Mode mode)
         {
-            if (subtract)
+            if (mode == Mode.Subtract)
             {
-                (Vector512.Load(c) - left).Store(c);
-                (Vector512.Load(c + 16) - right).Store(c + 16);
+                left = Vector512.Load(c) - left;
+                right = Vector512.Load(c + 16) - right;
             }
-            else
+            else if (mode == Mode.Add)
             {
-                left.Store(c);
-                right.Store(c + 16);
+                left += Vector512.Load(c);
+                right += Vector512.Load(c + 16);
             }
+            left.Store(c);
+            right.Store(c + 16);
         }
     }
 }

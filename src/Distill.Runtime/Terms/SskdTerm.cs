@@ -92,7 +92,7 @@ namespace Distill.Runtime.Terms
             {
                 var features = studentSs.detach().contiguous();
                 var s = nn.functional.normalize(features, 2.0, 1, CosineEps);
-                var simStudent = SskdBatch.AugmentedRows(s).mm(SskdBatch.NormalRows(s).t());
+                var simStudent = SerialScope.Product(SskdBatch.AugmentedRows(s), SskdBatch.NormalRows(s).t());
                 var simTeacher = Similarities(teacherSs.detach());
                 var logitsS = studentLogits.detach().contiguous();
                 var logitsT = teacherLogits.detach().contiguous();
@@ -106,8 +106,8 @@ namespace Distill.Runtime.Terms
                 if (unitGrad)
                 {
                     var gradUnit = zeros_like(s);
-                    SskdBatch.NormalRows(gradUnit).copy_(simGradient.t().mm(SskdBatch.AugmentedRows(s)));
-                    SskdBatch.AugmentedRowsView(gradUnit).copy_(simGradient.mm(SskdBatch.NormalRows(s)).reshape(images, 3, -1));
+                    SskdBatch.NormalRows(gradUnit).copy_(SerialScope.Product(simGradient.t(), SskdBatch.AugmentedRows(s)));
+                    SskdBatch.AugmentedRowsView(gradUnit).copy_(SerialScope.Product(simGradient, SskdBatch.NormalRows(s)).reshape(images, 3, -1));
                     GramKernel.NormalizeBackward(HostArrays.Span<TValue>(features), HostArrays.Span<TValue>(s), HostArrays.Span<TValue>(gradUnit), (int)features.size(1), CosineEps);
                     simGradient = gradUnit;
                 }
@@ -152,7 +152,7 @@ namespace Distill.Runtime.Terms
         public static Tensor Similarities(Tensor projections)
         {
             var unit = nn.functional.normalize(projections, 2.0, 1, CosineEps);
-            return SskdBatch.AugmentedRows(unit).mm(SskdBatch.NormalRows(unit).t());
+            return SerialScope.Product(SskdBatch.AugmentedRows(unit), SskdBatch.NormalRows(unit).t());
         }
 
         /// <summary>Rank of the target column per row: the number of entries strictly greater than the target's.</summary>

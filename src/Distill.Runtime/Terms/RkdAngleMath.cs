@@ -88,7 +88,7 @@ namespace Distill.Runtime.Terms
             var loss = raw.Sum.TimesInPlace(scale);
             if (raw.GradA is null) return (loss, null);
             var s = raw.GradA.Plus(raw.GradA.t()).TimesInPlace(2.0 * scale);
-            return (loss, student * s.sum(1, true) - s.mm(student));
+            return (loss, student * s.sum(1, true) - SerialScope.Product(s, student));
         }
 
         /// <summary>The fused CPU loop over padded copies of the N×N inputs (<see cref="RkdAngleKernel"/>).</summary>

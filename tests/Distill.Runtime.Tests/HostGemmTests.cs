@@ -116,6 +116,9 @@ public class HostGemmTests
     }
 
     [Theory]
+    [InlineData(1, 5, 0.5)] // one block of one row (BAKE takes this path at every N where HostGemm is on)
+    [InlineData(9, 13, 0.9)] // one block, not a multiple of 16: the 256-bit inverse
+    [InlineData(64, 100, 0.5)] // one whole 64-row block
     [InlineData(65, 100, 0.5)]
     [InlineData(129, 7, 0.9)]
     [InlineData(256, 100, 0.5)]

@@ -142,8 +142,7 @@ namespace Distill.Runtime.Terms
                         {
                             for (int i = i0; i < tilesEnd; i += Rows)
                             {
-                                if (transposedA) KernelTransposedA(ap + i, lda, bp + j, ldb, c + (long)i * ldc + j, ldc, kc, mode);
-                                else Kernel(ap + (long)i * lda, lda, bp + j, ldb, c + (long)i * ldc + j, ldc, kc, mode);
+                                Kernel(ap + i * rowStep, rowStep, depthStep, bp + j, ldb, c + (long)i * ldc + j, ldc, kc, mode);
                             }
                             if (tilesEnd < iEnd)
                                 Edge(ap + tilesEnd * rowStep, rowStep, depthStep, iEnd - tilesEnd, bp + j, ldb, Columns, c + (long)tilesEnd * ldc + j, ldc, kc, mode, tile, paddedA);
@@ -164,12 +163,12 @@ namespace Distill.Runtime.Terms
         private static void Edge(float* a, long rowStep, long depthStep, int rows, float* b, int ldb, int columns, float* c, int ldc, int k, Mode mode, float* tile, float* paddedA)
         {
             if (rows == Rows && depthStep == 1) // whole rows of a row-major A: read in place
-                Kernel(a, (int)rowStep, b, ldb, tile, Columns, k, Mode.Set);
+                Kernel(a, rowStep, 1, b, ldb, tile, Columns, k, Mode.Set);
             else
             {
                 for (int r = 0; r < Rows; r++)
                     for (int p = 0; p < k; p++) paddedA[r * k + p] = r < rows ? a[r * rowStep + p * depthStep] : 0f;
-                Kernel(paddedA, k, b, ldb, tile, Columns, k, Mode.Set);
+                Kernel(paddedA, k, 1, b, ldb, tile, Columns, k, Mode.Set);
             }
             for (int r = 0; r < rows; r++)
             {
@@ -179,56 +178,18 @@ namespace Distill.Runtime.Terms
             }
         }
 
-        /// <summary>The 8×32 tile of C at <paramref name="c"/>: sixteen 16-float accumulators, A broadcast one element at a time.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Kernel(float* a, int lda, float* b, int ldb, float* c, int ldc, int k, Mode mode)
-        {
-            Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
-                c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default,
-                c60 = default, c61 = default, c70 = default, c71 = default;
-            float* a0 = a, a1 = a + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda, a6 = a5 + lda, a7 = a6 + lda;
-            for (int p = 0; p < k; p++)
-            {
-                var b0 = Vector512.Load(b);
-                var b1 = Vector512.Load(b + 16);
-                b += ldb;
-                var x = Vector512.Create(a0[p]);
-                c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-                x = Vector512.Create(a1[p]);
-                c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-                x = Vector512.Create(a2[p]);
-                c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-                x = Vector512.Create(a3[p]);
-                c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
-                x = Vector512.Create(a4[p]);
-                c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
-                x = Vector512.Create(a5[p]);
-                c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
-                x = Vector512.Create(a6[p]);
-                c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
-                x = Vector512.Create(a7[p]);
-                c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
-            }
-            Store(c, c00, c01, mode);
-            Store(c + ldc, c10, c11, mode);
-            Store(c + 2L * ldc, c20, c21, mode);
-            Store(c + 3L * ldc, c30, c31, mode);
-            Store(c + 4L * ldc, c40, c41, mode);
-            Store(c + 5L * ldc, c50, c51, mode);
-            Store(c + 6L * ldc, c60, c61, mode);
-            Store(c + 7L * ldc, c70, c71, mode);
-        }
-
         /// <summary>
-        /// <see cref="Kernel"/> with A stored transposed (k×m, rows <paramref name="lda"/> apart): the 8 elements of
-        /// A's column p for the tile's rows are contiguous, a[p·lda .. p·lda + 8).
+        /// The 8×32 tile of C at <paramref name="c"/>: sixteen 16-float accumulators, A broadcast one element at a time.
+        /// Element (r, p) of A is a[r·rowStep + p·depthStep]: (lda, 1) for a row-major A, (1, lda) for one stored
+        /// transposed, whose 8 elements of a column are then contiguous.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void KernelTransposedA(float* a, int lda, float* b, int ldb, float* c, int ldc, int k, Mode mode)
+        private static void Kernel(float* a, long rowStep, long depthStep, float* b, int ldb, float* c, int ldc, int k, Mode mode)
         {
             Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
                 c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default,
                 c60 = default, c61 = default, c70 = default, c71 = default;
+            nint r1 = (nint)rowStep, r2 = 2 * r1, r3 = 3 * r1, r4 = 4 * r1, r5 = 5 * r1, r6 = 6 * r1, r7 = 7 * r1;
             for (int p = 0; p < k; p++)
             {
                 var b0 = Vector512.Load(b);
@@ -236,21 +197,21 @@ namespace Distill.Runtime.Terms
                 b += ldb;
                 var x = Vector512.Create(a[0]);
                 c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-                x = Vector512.Create(a[1]);
+                x = Vector512.Create(a[r1]);
                 c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-                x = Vector512.Create(a[2]);
+                x = Vector512.Create(a[r2]);
                 c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-                x = Vector512.Create(a[3]);
+                x = Vector512.Create(a[r3]);
                 c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
-                x = Vector512.Create(a[4]);
+                x = Vector512.Create(a[r4]);
                 c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
-                x = Vector512.Create(a[5]);
+                x = Vector512.Create(a[r5]);
                 c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
-                x = Vector512.Create(a[6]);
+                x = Vector512.Create(a[r6]);
                 c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
-                x = Vector512.Create(a[7]);
+                x = Vector512.Create(a[r7]);
                 c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
-                a += lda;
+                a += depthStep;
             }
             Store(c, c00, c01, mode);
             Store(c + ldc, c10, c11, mode);

@@ -40,6 +40,7 @@ public class HostGemmTests
     [InlineData(256, 256, 128)] // the N×D·D×N Gram product
     [InlineData(130, 47, 5)]
     [InlineData(64, 128, 1000)] // seed's gradient shape: four blocks of the sum (HostGemm.DepthBlock), the first setting C
+    [InlineData(17, 1000, 2000)] // 34 M: two bands, of 16 rows and 1 (bands of ⌊17 / 2⌋ rounded to tiles, 8 + 8, dropped row 16)
     [InlineData(1000, 200, 300)] // 60 M multiply-adds, past 2 and 3 × HostGemm.ParallelWork: in bands when workers > 1
     public void Products_match_float64_within_rounding(int m, int n, int k)
     {

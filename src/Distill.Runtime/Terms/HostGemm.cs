@@ -16,14 +16,15 @@ namespace Distill.Runtime.Terms
     /// AVX-512 it is off too (Zen 1's MKL AVX2 path is what it would be). <c>DISTILL_HOST_GEMM=0</c> turns it off, =1 on
     /// wherever 512-bit vectors are accelerated.
     /// The kernel: 8 rows × 32 columns of C in 16 registers, one FMA per element of A·B in k order (as MKL's kernel, so
-    /// the products agree with <c>mm</c> to rounding; at these shapes they were bitwise equal), no packing (the B
-    /// panel, k×32, stays in L1 for k up to a few hundred); edge tiles go through a zero-padded copy.
+    /// the products agree with <c>mm</c> to rounding; at these shapes they were bitwise equal), no packing: blocks of
+    /// 256 along the sum keep a 32-column panel of B in L1 and blocks of 64 rows of A in L2; edge tiles go through a
+    /// zero-padded copy.
     /// </summary>
     internal static unsafe class HostGemm
     {
         private const int Rows = 8, Columns = 32;
 
-        /// <summary>Whether <see cref="Product"/> and the block solve use this kernel on this machine.</summary>
+        /// <summary>Whether <see cref="SerialScope.Product"/>, seed and bake's block solve use this kernel on this machine.</summary>
         public static readonly bool Enabled = Decide(Environment.GetEnvironmentVariable("DISTILL_HOST_GEMM"));
 
         private static bool Decide(string? setting) => setting?.Trim() switch
@@ -65,7 +66,7 @@ namespace Distill.Runtime.Terms
                     return;
                 }
                 nint ia = (nint)pa, ib = (nint)pb, ic = (nint)pc;
-                int band = (m / bands + Rows - 1) / Rows * Rows;
+                int band = ((m + bands - 1) / bands + Rows - 1) / Rows * Rows; // ⌈m / bands⌉ in whole tiles
                 long rowStep = transposedA ? 1 : lda;
                 System.Threading.Tasks.Parallel.For(0, bands, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = bands }, w =>
                 {
@@ -141,9 +142,7 @@ namespace Distill.Runtime.Terms
                         for (int j = 0; j < fullColumns; j += Columns)
                         {
                             for (int i = i0; i < tilesEnd; i += Rows)
-                            {
                                 Kernel(ap + i * rowStep, rowStep, depthStep, bp + j, ldb, c + (long)i * ldc + j, ldc, kc, mode);
-                            }
                             if (tilesEnd < iEnd)
                                 Edge(ap + tilesEnd * rowStep, rowStep, depthStep, iEnd - tilesEnd, bp + j, ldb, Columns, c + (long)tilesEnd * ldc + j, ldc, kc, mode, tile, paddedA);
                         }
@@ -156,14 +155,14 @@ namespace Distill.Runtime.Terms
         }
 
         /// <summary>
-        /// A partial tile: A's rows copied row-major (zero-padded to 8 when fewer), the product into <paramref name="tile"/>,
+        /// A partial tile: A's rows (copied row-major and zero-padded to 8 when fewer), the product into <paramref name="tile"/>,
         /// the valid part into C. Element (r, p) of A is a[r·rowStep + p·depthStep].
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Edge(float* a, long rowStep, long depthStep, int rows, float* b, int ldb, int columns, float* c, int ldc, int k, Mode mode, float* tile, float* paddedA)
         {
-            if (rows == Rows && depthStep == 1) // whole rows of a row-major A: read in place
-                Kernel(a, rowStep, 1, b, ldb, tile, Columns, k, Mode.Set);
+            if (rows == Rows) // whole rows of A: read in place
+                Kernel(a, rowStep, depthStep, b, ldb, tile, Columns, k, Mode.Set);
             else
             {
                 for (int r = 0; r < Rows; r++)

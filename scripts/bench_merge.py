@@ -108,8 +108,7 @@ def main():
         print(f"- {k} at N={n}: {ratio:.2f}× faster than PyTorch (goal ≥ {need:g}×): {verdict}")
     print(f"- goals met: {met(goals, sizes, t_rows, d_rows)} of {len(goals)}")
     if rounds > 1:
-        wrap = lambda rows: {k: (k, v[1]) for k, v in rows.items()}
-        per_round = [met(goals, sizes, wrap(t), wrap(d)) for t, d in zip(t_rounds, d_rounds)]
+        per_round = [met(goals, sizes, t, d) for t, d in zip(t_rounds, d_rounds)]
         print(f"- goals met round by round: {', '.join(map(str, per_round))} of {len(goals)}")
     if args.steal:
         print(f"- CPU time stolen by the hypervisor while each side ran: {args.steal}")

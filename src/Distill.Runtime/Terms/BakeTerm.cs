@@ -120,11 +120,8 @@ namespace Distill.Runtime.Terms
             int n = (int)affinity.size(0), c = (int)probabilities.size(1);
             var system = affinity.Times(-omega);
             system.diagonal().PlusInPlace(1.0);
-            // The blocked solve copies [M | P] itself; the host one works in place on a fresh copy, scaled first. Where
-            // HostGemm is on, float32 systems of every size take the blocked solve: at N = 64 its one block (inverted
-            // with 512-bit rows, then one product) took 17-24 µs against 42-72 for the row-by-row elimination, and N = 128
-            // 50 against 180 (Zen 5 EPYC; C = 100).
-            if (n > DominantSolve.MaxRows || (affinity.dtype == ScalarType.Float32 && HostGemm.Enabled))
+            // The blocked solve copies [M | P] itself; the host one works in place on a fresh copy, scaled first.
+            if (DominantSolve.Blocked(n, affinity.dtype))
                 return DominantSolve.SolveBlocked(system, probabilities).TimesInPlace(1.0 - omega);
             var x = probabilities.Times(1.0 - omega); // (1−ω)·M⁻¹P = M⁻¹((1−ω)P)
             if (affinity.dtype == ScalarType.Float32)
